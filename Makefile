@@ -1,0 +1,50 @@
+# Turning No Into Opportunity. The two commands most people need:
+#   make serve   preview the site at http://127.0.0.1:8000
+#   make test    every check and test, as CI runs them
+# Both create .venv from requirements.lock the first time.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE   ?= site
+
+# Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test lint lock clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(BIN)/.installed ## preview with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(BIN)/.installed ## strict build into $(SITE)/
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+check: $(BIN)/.installed ## the content check alone
+	$(BIN)/python scripts/check_content.py docs
+
+lint: $(BIN)/.installed ## Python style
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: check lint ## everything CI runs
+	$(BIN)/pytest
+
+# Regenerate requirements.lock from the ranges in pyproject.toml, in a clean venv.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e ".[dev]"
+	{ echo "# Exact versions installed by the Makefile. Regenerate with: make lock"; \
+	  .lock-venv/bin/pip freeze --all --exclude-editable --exclude pip; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) $(SITE) .pytest_cache

@@ -1,0 +1,263 @@
+"""The content check: every page against the content model in `turning_no.content`.
+
+`check_docs` returns every problem it finds, each with the file, the line and a
+message that says what is wrong and how to fix it. It never raises on bad content.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from turning_no.content import (
+    PAGE_TYPE_NAMES,
+    SCHEMAS,
+    STRATEGIES_FOLDER,
+    STRATEGY_COUNT,
+    STRATEGY_SECTIONS,
+    THEME_KEYS,
+    Key,
+    Page,
+    Strategy,
+    body_lines,
+    headings_of,
+    page_type,
+    read_page,
+    section_text,
+    strategies_of,
+)
+from turning_no.page_list import KINDS
+from turning_no.problems import Problem, display_path
+
+_NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
+# The opening line of a pymdownx.blocks block: `/// name | argument`.
+_BLOCK_START = re.compile(r"^\s*/{3,}\s*([^\s|]+)\s*(?:\|\s*(.*?))?\s*$")
+#: Our blocks and the arguments each takes.
+BLOCKS = {"page-list": KINDS}
+
+
+def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
+    """Check every Markdown page under `docs_dir`; paths in messages are relative to `root`."""
+    root = root or docs_dir.parent
+    problems: list[Problem] = []
+    pages: dict[str, Page] = {}
+
+    def report(page: Page, line: int, message: str) -> None:
+        problems.append(Problem(display_path(page.path, root), line, message))
+
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            page = read_page(path, docs_dir)
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            problems.append(
+                Problem(display_path(path, root), line, "this file is not valid UTF-8 text; save it as UTF-8")
+            )
+            continue
+        if page.front_matter_error is not None:
+            report(page, page.front_matter_error.line, page.front_matter_error.message)
+        pages[page.src_uri] = page
+
+    strategies = strategies_of(pages)
+    for page in pages.values():
+        kind = page_type(page, strategies)
+        if page.front_matter_error is None:
+            _check_front_matter(page, kind, report)
+        _check_single_heading(page, report)
+        _check_blocks(page, report)
+        if kind == "strategy":
+            _check_strategy_page(page, pages, report)
+    _check_strategy_set(strategies, pages, report)
+    return sorted(problems)
+
+
+def _check_front_matter(page: Page, kind: str, report) -> None:
+    schema = SCHEMAS[kind]
+    name = PAGE_TYPE_NAMES[kind]
+    values = page.meta
+    if not values:
+        report(
+            page,
+            1,
+            f"this {name} has no front matter; start the file with '---', then "
+            + ", ".join(f"'{key.name}: ...'" for key in schema)
+            + " on lines of their own, then '---'",
+        )
+        return
+    for key in schema:
+        if key.name not in values:
+            report(page, page.front_matter.end_line, f"the front matter has no '{key.name}'; add {key.meaning}")
+            continue
+        message = _value_problem(key, values[key.name])
+        if message:
+            report(page, page.front_matter.line_of(key.name), message)
+    known = {key.name for key in schema} | THEME_KEYS
+    for unknown in values.keys() - known:
+        report(
+            page,
+            page.front_matter.line_of(unknown),
+            f"'{unknown}' is not a key a {name} takes; use only " + ", ".join(sorted(key.name for key in schema)),
+        )
+
+
+def _value_problem(key: Key, value) -> str | None:
+    """What is wrong with one front matter value, or None."""
+    if key.kind is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"'{key.name}' must be a whole number: {key.meaning}"
+        if key.minimum is not None and not key.minimum <= value <= key.maximum:
+            return f"'{key.name}' is {value}; it must be {key.meaning}"
+        return None
+    if not isinstance(value, str):
+        return f"'{key.name}' must be text: {key.meaning}"
+    if not value.strip():
+        return f"'{key.name}' is empty; write {key.meaning}"
+    if key.max_length is not None and len(value) > key.max_length:
+        return (
+            f"'{key.name}' is {len(value)} characters long; shorten it to {key.max_length} or fewer "
+            "so search results and link previews show it whole"
+        )
+    return None
+
+
+def _check_single_heading(page: Page, report) -> None:
+    for heading in headings_of(page):
+        if heading.level == 1:
+            report(
+                page,
+                heading.line,
+                "remove this '# ' heading: the page's title comes from 'title' in the front matter, "
+                "and a page has one top heading",
+            )
+
+
+def _check_blocks(page: Page, report) -> None:
+    """A block pymdownx.blocks does not know is shown as plain text, so catch it here."""
+    for number, line in body_lines(page):
+        match = _BLOCK_START.match(line)
+        if not match:
+            continue
+        name, argument = match.groups()
+        if name not in BLOCKS:
+            report(page, number, f"'/// {name}' is not a block this site knows; use one of: " + ", ".join(BLOCKS))
+        elif (argument or "") not in BLOCKS[name]:
+            report(
+                page,
+                number,
+                f"'/// {name}' needs one of these after '|': "
+                + ", ".join(BLOCKS[name])
+                + f" (found '{argument or ''}')",
+            )
+
+
+def _check_strategy_page(page: Page, pages: dict[str, Page], report) -> None:
+    headings = headings_of(page)
+    sections = [heading for heading in headings if heading.level == 2]
+    order = ", ".join(STRATEGY_SECTIONS)
+    for heading in sections:
+        if heading.text not in STRATEGY_SECTIONS:
+            report(
+                page,
+                heading.line,
+                f"'## {heading.text}' is not a section of a strategy page; use these '## ' sections, "
+                f"in this order: {order} (use '### ' for a part inside one)",
+            )
+    first_of_title: dict[str, object] = {}
+    for heading in sections:
+        if heading.text in first_of_title:
+            report(page, heading.line, f"'## {heading.text}' appears twice; keep one")
+        first_of_title.setdefault(heading.text, heading)
+    known = [heading for heading in sections if heading.text in STRATEGY_SECTIONS]
+    present = {heading.text for heading in known}
+    end_line = len(page.text.splitlines()) or 1
+    for index, title in enumerate(STRATEGY_SECTIONS):
+        if title in present:
+            continue
+        later = [heading for heading in known if STRATEGY_SECTIONS.index(heading.text) > index]
+        line = later[0].line if later else end_line
+        where = f"before '## {later[0].text}'" if later else "at the end"
+        report(page, line, f"the section '## {title}' is missing; add it {where} (a strategy page has: {order})")
+    unique = [heading for heading in known if first_of_title[heading.text] is heading]
+    for previous, heading in itertools.pairwise(unique):
+        if STRATEGY_SECTIONS.index(heading.text) < STRATEGY_SECTIONS.index(previous.text):
+            report(
+                page,
+                heading.line,
+                f"'## {heading.text}' comes after '## {previous.text}'; put the sections in this order: {order}",
+            )
+            break
+
+    by_title = {heading.text: heading for heading in known}
+    _require(
+        page, by_title, headings, "How to do it", _NUMBERED_LIST_ITEM.search, "numbered steps (1., 2., ...)", report
+    )
+    for key, title in (("worksheet", "Your worksheet"), ("email", "Email templates")):
+        link = page.meta.get(key)
+        if isinstance(link, str):
+            pattern = re.compile(r"\]\(\s*(?:\./)?" + re.escape(link) + r"(?:#[^)]*)?\s*\)")
+            _require(page, by_title, headings, title, pattern.search, f"a link to {link}", report)
+
+
+def _require(page: Page, by_title: dict, headings: list, title: str, test, what: str, report) -> None:
+    heading = by_title.get(title)
+    if heading is not None and not test(section_text(page, heading, headings)):
+        report(page, heading.line, f"the section '## {title}' needs {what}")
+
+
+def _check_strategy_set(strategies: list[Strategy], pages: dict[str, Page], report) -> None:
+    """Numbers 1 to 8 once each; each strategy's pages exist; every page in a strategy folder belongs to one."""
+    by_number: dict[int, list[Strategy]] = {}
+    for strategy in strategies:
+        by_number.setdefault(strategy.number, []).append(strategy)
+    for number, holders in by_number.items():
+        for strategy in holders[1:]:
+            report(
+                strategy.page,
+                strategy.page.front_matter.line_of("strategy"),
+                f"strategy {number} is also {holders[0].page.src_uri}; give each strategy its own number",
+            )
+    strategy_pages = [page for page in pages.values() if page.is_strategy]
+    if strategy_pages:
+        for number in range(1, STRATEGY_COUNT + 1):
+            if number not in by_number:
+                first = min(strategy_pages, key=lambda page: page.src_uri)
+                report(first, 1, f"no strategy page has 'strategy: {number}'; the site has {STRATEGY_COUNT} strategies")
+
+    owners: dict[str, list[Strategy]] = {}
+    for strategy in strategies:
+        page = strategy.page
+        for key in ("worksheet", "email"):
+            link = page.meta.get(key)
+            if not isinstance(link, str):
+                continue
+            target = page.resolve(link)
+            if target not in pages:
+                report(
+                    page,
+                    page.front_matter.line_of(key),
+                    f"'{key}: {link}' names a page that does not exist; "
+                    f"create {STRATEGIES_FOLDER}/{strategy.slug}/{link} or correct the name",
+                )
+                continue
+            owners.setdefault(target, []).append(strategy)
+            if not re.search(r"\]\(\s*(?:\./)?index\.md(?:#[^)]*)?\s*\)", pages[target].text):
+                report(
+                    pages[target],
+                    pages[target].front_matter.end_line,
+                    f"link back to its strategy page near the top, for example [{strategy.title}](index.md)",
+                )
+    for target, holders in owners.items():
+        if len(holders) > 1:
+            names = " and ".join(holder.page.src_uri for holder in holders)
+            report(pages[target], 1, f"this page is named by {names}; a page belongs to exactly one strategy")
+
+    for page in pages.values():
+        parts = page.src_uri.split("/")
+        if len(parts) == 3 and parts[0] == STRATEGIES_FOLDER and not page.is_strategy and page.src_uri not in owners:
+            report(
+                page,
+                1,
+                f"this page belongs to no strategy; name it as 'worksheet:' or 'email:' in "
+                f"{STRATEGIES_FOLDER}/{parts[1]}/index.md, or move it out of the strategy's folder",
+            )

@@ -1,0 +1,221 @@
+"""The content model: the kinds of page, what their front matter holds, and how
+the eight strategies tie their worksheet and email pages to them.
+
+This is the one place that says what a valid page is. The checks
+(`turning_no.checks`) enforce it and the index blocks (`turning_no.page_list`)
+read it; CONTRIBUTING.md explains it to authors.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from turning_no.frontmatter import FrontMatter, FrontMatterError, read_front_matter
+
+STRATEGY_COUNT = 8
+STRATEGIES_FOLDER = "strategies"
+
+#: The sections of every strategy page, as `##` headings, in this order.
+STRATEGY_SECTIONS = (
+    "Why it matters",
+    "How to do it",
+    "An example",
+    "Common mistakes",
+    "Your worksheet",
+    "Email templates",
+    "Key takeaways",
+)
+
+DESCRIPTION_MAX_LENGTH = 160
+
+#: Front matter keys that Material for MkDocs reads; allowed on any page.
+THEME_KEYS = frozenset({"hide", "search", "template", "icon", "status", "subtitle"})
+
+
+@dataclass(frozen=True)
+class Key:
+    """One front matter key of a page type."""
+
+    name: str
+    kind: type  # str or int
+    meaning: str  # said in messages: what the value is
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int | None = None
+
+
+_TITLE = Key("title", str, "the page's heading, a few words")
+_DESCRIPTION = Key(
+    "description",
+    str,
+    "one sentence for search results and link previews",
+    max_length=DESCRIPTION_MAX_LENGTH,
+)
+
+#: What the front matter of each page type must hold.
+SCHEMAS: dict[str, tuple[Key, ...]] = {
+    "page": (_TITLE, _DESCRIPTION),
+    "strategy": (
+        _TITLE,
+        _DESCRIPTION,
+        Key("strategy", int, f"the strategy's number, 1 to {STRATEGY_COUNT}", minimum=1, maximum=STRATEGY_COUNT),
+        Key("worksheet", str, "the file name of its worksheet page, such as worksheet.md"),
+        Key("email", str, "the file name of its email templates page, such as email.md"),
+    ),
+    "worksheet": (
+        _TITLE,
+        _DESCRIPTION,
+        Key("minutes", int, "about how many minutes it takes to fill in, 5 to 30", minimum=5, maximum=30),
+    ),
+    "email": (_TITLE, _DESCRIPTION),
+}
+
+PAGE_TYPE_NAMES = {
+    "page": "page",
+    "strategy": "strategy page",
+    "worksheet": "worksheet page",
+    "email": "email templates page",
+}
+
+
+@dataclass
+class Page:
+    """A Markdown file in docs/, read once."""
+
+    path: Path
+    src_uri: str  # relative to docs/, with forward slashes: strategies/ask-for-feedback/index.md
+    text: str
+    front_matter: FrontMatter = field(default_factory=FrontMatter)
+    front_matter_error: FrontMatterError | None = None
+
+    @property
+    def meta(self) -> dict:
+        return self.front_matter.values
+
+    @property
+    def is_strategy(self) -> bool:
+        parts = self.src_uri.split("/")
+        return len(parts) == 3 and parts[0] == STRATEGIES_FOLDER and parts[2] == "index.md"
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.src_uri)
+
+    def resolve(self, link: str) -> str:
+        """The src_uri of a page linked from this one by a relative path."""
+        return posixpath.normpath(posixpath.join(self.folder, link))
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A strategy page with the worksheet and email pages it names."""
+
+    number: int
+    page: Page
+    worksheet: Page | None
+    email: Page | None
+
+    @property
+    def title(self) -> str:
+        return str(self.page.meta.get("title", ""))
+
+    @property
+    def slug(self) -> str:
+        return self.page.folder.split("/")[-1]
+
+
+def read_page(path: Path, docs_dir: Path) -> Page:
+    """Read one page. Undecodable text raises UnicodeDecodeError for the caller to report."""
+    text = path.read_text(encoding="utf-8")
+    page = Page(path=path, src_uri=path.relative_to(docs_dir).as_posix(), text=text)
+    try:
+        page.front_matter = read_front_matter(text)
+    except FrontMatterError as error:
+        page.front_matter_error = error
+    return page
+
+
+def strategies_of(pages: dict[str, Page]) -> list[Strategy]:
+    """The strategies in order of their number; pages with no valid number are left out."""
+    found = []
+    for page in pages.values():
+        number = page.meta.get("strategy")
+        if not page.is_strategy or not isinstance(number, int) or isinstance(number, bool):
+            continue
+        worksheet = _named_page(page, "worksheet", pages)
+        email = _named_page(page, "email", pages)
+        found.append(Strategy(number=number, page=page, worksheet=worksheet, email=email))
+    return sorted(found, key=lambda strategy: (strategy.number, strategy.page.src_uri))
+
+
+def _named_page(page: Page, key: str, pages: dict[str, Page]) -> Page | None:
+    link = page.meta.get(key)
+    return pages.get(page.resolve(link)) if isinstance(link, str) else None
+
+
+def page_type(page: Page, strategies: list[Strategy]) -> str:
+    """Which schema a page follows: a strategy names its worksheet and email pages."""
+    if page.is_strategy:
+        return "strategy"
+    for strategy in strategies:
+        if strategy.worksheet is page:
+            return "worksheet"
+        if strategy.email is page:
+            return "email"
+    return "page"
+
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int  # 1-based, in the page file
+
+
+def body_lines(page: Page):
+    """(line number, line) of the page's body, leaving out front matter and code blocks."""
+    fence = None
+    skip_until = page.front_matter.end_line if page.meta or page.front_matter.end_line > 1 else 0
+    for number, line in enumerate(page.text.splitlines(), start=1):
+        if number <= skip_until:
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None:
+            yield number, line
+
+
+def headings_of(page: Page) -> list[Heading]:
+    """The ATX headings of a page's body, outside code blocks, with their lines."""
+    found = []
+    for number, line in body_lines(page):
+        match = _HEADING.match(line)
+        if match:
+            text = _ATTRIBUTE_LIST.sub("", match.group(2))
+            found.append(Heading(level=len(match.group(1)), text=text, line=number))
+    return found
+
+
+def section_text(page: Page, heading: Heading, headings: list[Heading]) -> str:
+    """The Markdown between `heading` and the next heading of the same or a higher level."""
+    lines = page.text.splitlines()
+    end = len(lines)
+    for other in headings:
+        if other.line > heading.line and other.level <= heading.level:
+            end = other.line - 1
+            break
+    return "\n".join(lines[heading.line : end])

@@ -1,0 +1,107 @@
+"""Markdown extension: lists of strategies, worksheets or email pages, made from front matter.
+
+An author writes, on an index page:
+
+    /// page-list | worksheets
+    ///
+
+and the block becomes a list of every worksheet with its strategy, time and link.
+Adding a strategy folder adds it to every list; nothing is kept by hand.
+
+Links are written as absolute paths to the Markdown files (`/strategies/.../worksheet.md`);
+MkDocs turns them into relative page addresses (`validation.links.absolute_links:
+relative_to_docs` in mkdocs.yml) and checks that they exist.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from turning_no.content import Page, Strategy, read_page, strategies_of
+
+# Under "mkdocs." so that `mkdocs build --strict` counts the warning.
+log = logging.getLogger("mkdocs.plugins.turning_no.page_list")
+
+KINDS = ("strategies", "worksheets", "emails")
+
+
+def load_strategies(docs_dir: Path) -> list[Strategy]:
+    """The strategies under `docs_dir`; unreadable pages are skipped (the content check reports them)."""
+    pages: dict[str, Page] = {}
+    for path in sorted((docs_dir / "strategies").glob("*/*.md")):
+        try:
+            page = read_page(path, docs_dir)
+        except (OSError, UnicodeDecodeError):
+            continue
+        pages[page.src_uri] = page
+    return strategies_of(pages)
+
+
+def _link(parent: etree.Element, page: Page, text: str) -> None:
+    anchor = etree.SubElement(parent, "a", {"href": "/" + page.src_uri})
+    anchor.text = text
+
+
+def _detail(parent: etree.Element, text: str) -> None:
+    line = etree.SubElement(parent, "span", {"class": "page-list__detail"})
+    line.text = text
+
+
+def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None:
+    """Fill `parent` with the list of `kind` (one of KINDS)."""
+    tag = "ol" if kind == "strategies" else "ul"
+    listing = etree.SubElement(parent, tag, {"class": f"page-list page-list--{kind}"})
+    for strategy in strategies:
+        label = f"Strategy {strategy.number}: {strategy.title}"
+        if kind == "strategies":
+            item = etree.SubElement(listing, "li")
+            _link(item, strategy.page, strategy.title)
+            _detail(item, str(strategy.page.meta.get("description", "")))
+            continue
+        page = strategy.worksheet if kind == "worksheets" else strategy.email
+        if page is None:
+            continue
+        item = etree.SubElement(listing, "li")
+        _link(item, page, str(page.meta.get("title", "")))
+        minutes = page.meta.get("minutes")
+        _detail(item, f"{label} · about {minutes} minutes" if kind == "worksheets" and minutes else label)
+
+
+class PageList(Block):
+    """`/// page-list | strategies|worksheets|emails`."""
+
+    NAME = "page-list"
+    ARGUMENT = True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "page-list-block"})
+
+    def on_markdown(self) -> str:
+        return "raw"  # the block has no content of its own
+
+    def on_end(self, block: etree.Element) -> None:
+        kind = self.argument.strip()
+        if kind not in KINDS:
+            log.warning("page-list: unknown list '%s'; use one of: %s", kind, ", ".join(KINDS))
+            block.text = f"[page-list: unknown list '{kind}']"
+            return
+        block.text = None
+        render(kind, load_strategies(Path(self.config["docs_dir"])), block)
+
+
+class PageListExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {"docs_dir": ["docs", "the folder of the site's Markdown pages"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
+        block_mgr.register(PageList, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):  # noqa: N802 (the name Python-Markdown looks for)
+    return PageListExtension(*args, **kwargs)

@@ -1,0 +1,47 @@
+"""Reading level of a guidance page's prose, as a Flesch-Kincaid grade.
+
+Only the prose counts: headings, paragraphs and list items. Email templates
+(code blocks), tables and the front matter are left out, because they are not
+sentences a reader reads in a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import textstat
+from bs4 import BeautifulSoup
+
+from turning_no.frontmatter import split_front_matter
+
+# The blocks whose text is prose. A list item or heading without a full stop is
+# still one sentence, so each block is ended with one before counting.
+_PROSE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li")
+_SKIPPED_PARENTS = ("pre", "code", "table", "li")
+
+
+def prose_of_markdown(text: str) -> str:
+    """Return the prose of a Markdown page as plain sentences."""
+    _, body, _ = split_front_matter(text)
+    html = markdown.markdown(body, extensions=["tables", "fenced_code", "attr_list", "admonition"])
+    soup = BeautifulSoup(html, "html.parser")
+    sentences = []
+    for element in soup.find_all(_PROSE_TAGS):
+        if element.name != "li" and element.find_parent(_SKIPPED_PARENTS):
+            continue  # counted with its list item, or not prose at all
+        if element.name == "li":
+            for nested in element.find_all(["ul", "ol"]):
+                nested.extract()  # nested items are counted on their own
+        words = re.sub(r"\s+", " ", element.get_text(" ")).strip()
+        if not words:
+            continue
+        if words[-1] not in ".!?:":
+            words += "."
+        sentences.append(words)
+    return "\n".join(sentences)
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of plain prose (textstat's formula)."""
+    return round(textstat.flesch_kincaid_grade(text), 1)

@@ -1,0 +1,127 @@
+"""The content check: the real docs pass; each broken page is reported at its file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DOCS, ROOT
+from turning_no.checks import check_docs
+
+FIXTURES = Path(__file__).parent / "check_fixtures"
+STRATEGY = "strategies/ask-for-feedback"
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    """A copy of the real docs/ to break one page at a time."""
+    copy = tmp_path / "docs"
+    shutil.copytree(DOCS, copy)
+    return copy
+
+
+def test_the_real_docs_have_no_problems():
+    assert [str(problem) for problem in check_docs(DOCS, root=ROOT)] == []
+
+
+def test_a_minimal_strategy_page_is_valid(docs):
+    shutil.copy(FIXTURES / "strategy_valid.md", docs / STRATEGY / "index.md")
+    assert check_docs(docs, root=docs.parent) == []
+
+
+def case(fixture, placed_at, line, message, reported_in=None):
+    """A broken fixture page, where it goes in docs/, and the problem expected (in `placed_at` by default)."""
+    return pytest.param(fixture, placed_at, reported_in or placed_at, line, message, id=f"{fixture}:{line}")
+
+
+BROKEN_PAGES = [
+    case(
+        "strategy_long_description.md",
+        f"{STRATEGY}/index.md",
+        3,
+        "'description' is 200 characters long; shorten it to 160 or fewer",
+    ),
+    case(
+        "strategy_missing_section.md",
+        f"{STRATEGY}/index.md",
+        21,
+        "the section '## Common mistakes' is missing; add it before '## Your worksheet'",
+    ),
+    case(
+        "strategy_sections_out_of_order.md",
+        f"{STRATEGY}/index.md",
+        21,
+        "'## An example' comes after '## Common mistakes'; put the sections in this order",
+    ),
+    case("strategy_unknown_section.md", f"{STRATEGY}/index.md", 17, "'## A story' is not a section of a strategy page"),
+    case(
+        "strategy_number_out_of_range.md",
+        f"{STRATEGY}/index.md",
+        4,
+        "'strategy' is 9; it must be the strategy's number, 1 to 8",
+    ),
+    case(
+        "strategy_number_out_of_range.md",
+        f"{STRATEGY}/index.md",
+        1,
+        "no strategy page has 'strategy: 2'",
+    ),
+    case("strategy_number_not_a_number.md", f"{STRATEGY}/index.md", 4, "'strategy' must be a whole number"),
+    case(
+        "strategy_missing_worksheet_page.md",
+        f"{STRATEGY}/index.md",
+        5,
+        "'worksheet: sheet.md' names a page that does not exist",
+    ),
+    case(
+        "strategy_missing_worksheet_page.md",
+        f"{STRATEGY}/index.md",
+        1,
+        "this page belongs to no strategy",
+        f"{STRATEGY}/worksheet.md",
+    ),
+    case(
+        "strategy_no_numbered_steps.md",
+        f"{STRATEGY}/index.md",
+        13,
+        "the section '## How to do it' needs numbered steps",
+    ),
+    case(
+        "strategy_no_worksheet_link.md",
+        f"{STRATEGY}/index.md",
+        25,
+        "the section '## Your worksheet' needs a link to worksheet.md",
+    ),
+    case("strategy_heading_one.md", f"{STRATEGY}/index.md", 9, "remove this '# ' heading"),
+    case("strategy_misspelled_key.md", f"{STRATEGY}/index.md", 3, "'descripton' is not a key a strategy page takes"),
+    case("strategy_misspelled_key.md", f"{STRATEGY}/index.md", 7, "the front matter has no 'description'"),
+    case("strategy_bad_yaml.md", f"{STRATEGY}/index.md", 2, "the front matter is not valid YAML"),
+    case("strategy_unclosed_front_matter.md", f"{STRATEGY}/index.md", 1, "never closed; add a line '---' after it"),
+    case("page_without_front_matter.md", "understanding-rejection.md", 1, "this page has no front matter"),
+    case("page_empty_title.md", "next-steps.md", 2, "'title' is empty"),
+    case("page_unknown_block.md", "emails.md", 6, "'/// page-lists' is not a block this site knows"),
+    case("page_unknown_list.md", "emails.md", 8, "'/// page-list' needs one of these after '|'"),
+    case("worksheet_minutes_not_a_number.md", f"{STRATEGY}/worksheet.md", 4, "'minutes' must be a whole number"),
+    case("worksheet_without_minutes.md", f"{STRATEGY}/worksheet.md", 4, "the front matter has no 'minutes'"),
+    case("email_without_back_link.md", f"{STRATEGY}/email.md", 4, "link back to its strategy page"),
+    case("stray_page.md", f"{STRATEGY}/notes.md", 1, "this page belongs to no strategy"),
+    case("empty_file.md", "about/index.md", 1, "this page has no front matter"),
+    case("not_utf8.md", "about/index.md", 2, "this file is not valid UTF-8 text; save it as UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "placed_at", "target", "line", "message"), BROKEN_PAGES)
+def test_a_broken_page_is_reported_at_its_file_and_line(docs, fixture, placed_at, target, line, message):
+    shutil.copy(FIXTURES / fixture, docs / placed_at)
+    problems = check_docs(docs, root=docs.parent)
+    reported = [str(problem) for problem in problems]
+    assert any(
+        problem.path == f"docs/{target}" and problem.line == line and message in problem.message for problem in problems
+    ), f"expected docs/{target}:{line}: ...{message}...\ngot:\n" + "\n".join(reported)
+
+
+def test_every_fixture_is_used():
+    used = {case.values[0] for case in BROKEN_PAGES} | {"strategy_valid.md"}
+    assert used == {path.name for path in FIXTURES.iterdir()}

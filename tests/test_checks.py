@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import DOCS, ROOT
+
 from turning_no.checks import check_docs
 
 FIXTURES = Path(__file__).parent / "check_fixtures"
@@ -100,6 +100,12 @@ BROKEN_PAGES = [
     case("strategy_bad_yaml.md", f"{STRATEGY}/index.md", 2, "the front matter is not valid YAML"),
     case("strategy_unclosed_front_matter.md", f"{STRATEGY}/index.md", 1, "never closed; add a line '---' after it"),
     case("page_without_front_matter.md", "understanding-rejection.md", 1, "this page has no front matter"),
+    case(
+        "page_description_with_quotes.md",
+        "next-steps.md",
+        3,
+        "'description' contains \", which breaks the page's HTML head",
+    ),
     case("page_empty_title.md", "next-steps.md", 2, "'title' is empty"),
     case("page_unknown_block.md", "emails.md", 6, "'/// page-lists' is not a block this site knows"),
     case("page_unknown_list.md", "emails.md", 8, "'/// page-list' needs one of these after '|'"),

@@ -113,6 +113,12 @@ def _value_problem(key: Key, value) -> str | None:
         return f"'{key.name}' must be text: {key.meaning}"
     if not value.strip():
         return f"'{key.name}' is empty; write {key.meaning}"
+    bad = sorted({character for character in value if character in key.forbidden})
+    if bad:
+        return (
+            f"'{key.name}' contains {' and '.join(bad)}, which breaks the page's HTML head; "
+            "use curly quotes (“ ”) or rephrase"
+        )
     if key.max_length is not None and len(value) > key.max_length:
         return (
             f"'{key.name}' is {len(value)} characters long; shorten it to {key.max_length} or fewer "

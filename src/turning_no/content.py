@@ -45,6 +45,8 @@ class Key:
     minimum: int | None = None
     maximum: int | None = None
     max_length: int | None = None
+    #: characters that break the HTML the theme writes the value into, unescaped
+    forbidden: str = ""
 
 
 _TITLE = Key("title", str, "the page's heading, a few words")
@@ -53,6 +55,7 @@ _DESCRIPTION = Key(
     str,
     "one sentence for search results and link previews",
     max_length=DESCRIPTION_MAX_LENGTH,
+    forbidden='"<>',  # Material writes it into <meta content="..."> without escaping
 )
 
 #: What the front matter of each page type must hold.

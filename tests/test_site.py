@@ -1,0 +1,176 @@
+"""The built site, page by page: what a reader, a search engine and a browser get."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, build_site, html_pages
+from markdown.extensions.toc import slugify
+
+from turning_no.content import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
+
+SOURCE_PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+STRATEGY_FOLDERS = sorted(path.parent.name for path in (DOCS / "strategies").glob("*/index.md"))
+
+
+def built_path(site: Path, src_uri: str) -> Path:
+    """Where MkDocs writes a page with directory URLs: a/b.md -> a/b/index.html."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / (stem + ".html")
+    return site / stem / "index.html"
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_is_built(built_site):
+    missing = [src for src in SOURCE_PAGES if not built_path(built_site, src).is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("src_uri", SOURCE_PAGES)
+def test_every_page_has_its_own_title_and_description(built_site, src_uri):
+    meta = read_page(DOCS / src_uri, DOCS).meta
+    soup = soup_of(built_path(built_site, src_uri))
+    assert soup.title.string.startswith(meta["title"])
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description is not None and description["content"] == meta["description"]
+    headings = soup.select("article h1")
+    assert [heading.get_text(strip=True).rstrip("¶") for heading in headings] == [meta["title"]]
+
+
+def sections_of(article) -> dict[str, list]:
+    """The elements under each h2 of an article, by the h2's id."""
+    sections, current = {}, None
+    for element in article.find_all(recursive=False):
+        if element.name == "h2":
+            current = sections.setdefault(element["id"], [])
+        elif current is not None:
+            current.append(element)
+    return sections
+
+
+@pytest.mark.parametrize("slug", STRATEGY_FOLDERS)
+def test_a_strategy_page_has_its_seven_sections_in_order_and_links_its_pages(built_site, slug):
+    soup = soup_of(built_site / "strategies" / slug / "index.html")
+    article = soup.select_one("article")
+    assert [h2["id"] for h2 in article.find_all("h2")] == [slugify(title, "-") for title in STRATEGY_SECTIONS]
+    sections = sections_of(article)
+    steps = [element for element in sections["how-to-do-it"] if element.name == "ol"]
+    assert steps and len(steps[0].find_all("li", recursive=False)) >= 3
+
+    def links_in(section_id):
+        return {a["href"] for element in sections[section_id] for a in element.find_all("a", href=True)}
+
+    assert "worksheet/" in links_in("your-worksheet")
+    assert "email/" in links_in("email-templates")
+    assert re.fullmatch(r"Strategy [1-8] of 8", soup.select_one(".strategy-eyebrow").get_text(strip=True))
+
+
+@pytest.mark.parametrize(
+    ("index", "selector"),
+    [
+        ("strategies/index.html", ".page-list--strategies"),
+        ("worksheets/index.html", ".page-list--worksheets"),
+        ("emails/index.html", ".page-list--emails"),
+    ],
+)
+def test_index_pages_list_all_eight_and_every_link_works(built_site, index, selector):
+    page = built_site / index
+    listing = soup_of(page).select_one(selector)
+    links = [a["href"] for a in listing.select("li > a")]
+    assert len(links) == STRATEGY_COUNT
+    for href in links:
+        assert (page.parent / href / "index.html").resolve().is_file(), href
+
+
+def test_no_block_syntax_is_left_as_text(built_site):
+    # pymdownx.blocks renders a block it does not accept as plain text: "///" would show.
+    leftovers = [
+        str(path.relative_to(built_site))
+        for path in html_pages(built_site)
+        if "///" in soup_of(path).select_one("article").get_text()
+    ]
+    assert leftovers == []
+
+
+# Elements and attributes that make a browser fetch something.
+_FETCHING = [
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("track", "src"),
+]
+_FETCHING_LINKS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "apple-touch-icon",
+}
+
+
+def external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme in {"http", "https"}
+
+
+def test_nothing_is_requested_from_another_host(built_site):
+    found = []
+    for path in [*html_pages(built_site), built_site / "404.html"]:
+        soup = soup_of(path)
+        for tag, attribute in _FETCHING:
+            found += [
+                (path.name, element[attribute])
+                for element in soup.find_all(tag)
+                if element.get(attribute) and external(element[attribute])
+            ]
+        for link in soup.find_all("link", href=True):
+            if _FETCHING_LINKS & set(link.get("rel", [])) and external(link["href"]):
+                found.append((path.name, link["href"]))
+        for element in soup.find_all(style=True):
+            found += [
+                (path.name, url)
+                for url in re.findall(r"url\(([^)]*)\)", element["style"])
+                if external(url.strip("'\""))
+            ]
+    for stylesheet in built_site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        found += [(stylesheet.name, url) for url in re.findall(r"url\(([^)]*)\)", text) if external(url.strip("'\""))]
+        found += [(stylesheet.name, url) for url in re.findall(r"@import\s+[\"']([^\"']+)", text) if external(url)]
+    assert found == []
+
+
+def test_no_google_fonts_and_no_source_repository_lookup(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    # A repo_url makes Material fetch star counts from api.github.com in the reader's browser.
+    assert soup_of(built_site / "index.html").select(".md-source") == []
+
+
+def test_the_404_page_leads_back_to_the_guide(built_site):
+    soup = soup_of(built_site / "404.html")
+    assert soup.select_one("article h1").get_text(strip=True) == "We can't find that page"
+    assert {a.get_text(strip=True) for a in soup.select("article a")} >= {"The eight strategies", "All worksheets"}
+
+
+def test_the_published_address_comes_from_site_url(tmp_path):
+    result = build_site(tmp_path, env={"SITE_URL": "https://careers.example.edu/rejection/"})
+    assert result.returncode == 0, result.stderr
+    canonical = soup_of(tmp_path / "strategies" / "ask-for-feedback" / "index.html").find("link", rel="canonical")
+    assert canonical["href"] == "https://careers.example.edu/rejection/strategies/ask-for-feedback/"

@@ -70,7 +70,7 @@ def test_a_strategy_page_has_its_seven_sections_in_order_and_links_its_pages(bui
 
     assert "worksheet/" in links_in("your-worksheet")
     assert "email/" in links_in("email-templates")
-    assert re.fullmatch(r"Strategy [1-8] of 8", soup.select_one(".strategy-eyebrow").get_text(strip=True))
+    assert re.fullmatch(r"Strategy [1-8] of 8", soup.select_one(".eyebrow").get_text(strip=True))
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_no_google_fonts_and_no_source_repository_lookup(built_site):
 
 def test_the_404_page_leads_back_to_the_guide(built_site):
     soup = soup_of(built_site / "404.html")
-    assert soup.select_one("article h1").get_text(strip=True) == "We can't find that page"
+    assert soup.select_one("article h1").get_text(strip=True) == "We can’t find that page"
     assert {a.get_text(strip=True) for a in soup.select("article a")} >= {"The eight strategies", "All worksheets"}
 
 

@@ -174,3 +174,19 @@ def test_the_published_address_comes_from_site_url(tmp_path):
     assert result.returncode == 0, result.stderr
     canonical = soup_of(tmp_path / "strategies" / "ask-for-feedback" / "index.html").find("link", rel="canonical")
     assert canonical["href"] == "https://careers.example.edu/rejection/strategies/ask-for-feedback/"
+
+
+@pytest.mark.parametrize("slug", STRATEGY_FOLDERS)
+def test_worksheet_and_email_pages_lead_back_to_their_strategy(built_site, slug):
+    for name in ("worksheet", "email"):
+        soup = soup_of(built_site / "strategies" / slug / name / "index.html")
+        assert soup.select_one(".back-to-strategy a")["href"] == "../"
+        assert len(soup.select("article a[href='../']")) >= 2  # and the link in its first sentence
+
+
+def test_every_page_says_on_paper_where_it_came_from(built_site):
+    for path in html_pages(built_site):
+        soup = soup_of(path)
+        canonical = soup.find("link", rel="canonical")["href"]
+        footer = soup.select_one(".print-footer").get_text(" ", strip=True)
+        assert "Turning No Into Opportunity" in footer and canonical in footer and "CC BY 4.0" in footer, path

@@ -26,14 +26,6 @@ class Problem:
         return f"::error file={self.path},line={self.line}::{message}"
 
 
-class ContentError(Exception):
-    """Raised where content is too broken to go on; carries the problems found."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = problems
-
-
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to `root` when it is inside it, for short, clickable messages."""
     try:

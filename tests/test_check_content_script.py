@@ -32,7 +32,7 @@ def test_a_problem_is_printed_with_file_and_line_and_exits_1(tmp_path):
     shutil.copy(BROKEN, project / TARGET)
     result = run("docs", project)
     assert result.returncode == 1
-    assert f"{TARGET}:3: 'description' is 200 characters long" in result.stdout
+    assert f"{TARGET}:3: front-matter: 'description' is 200 characters long" in result.stdout
     assert "::error" not in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -41,7 +41,7 @@ def test_in_ci_each_problem_is_also_a_github_annotation(tmp_path):
     project = copy_project(tmp_path)
     shutil.copy(BROKEN, project / TARGET)
     result = run("docs", project, CI="true")
-    assert f"::error file={TARGET},line=3::'description' is 200 characters long" in result.stdout
+    assert f"::error file={TARGET},line=3,title=front-matter::'description' is 200 characters long" in result.stdout
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path):

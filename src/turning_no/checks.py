@@ -10,6 +10,7 @@ import itertools
 import re
 from pathlib import Path
 
+from turning_no.blocks import BlockSource, check_options, scan
 from turning_no.content import (
     PAGE_TYPE_NAMES,
     SCHEMAS,
@@ -27,14 +28,15 @@ from turning_no.content import (
     section_text,
     strategies_of,
 )
-from turning_no.page_list import KINDS
+from turning_no.page_list import PageList
 from turning_no.problems import Problem, display_path
 
 _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
-# The opening line of a pymdownx.blocks block: `/// name | argument`.
-_BLOCK_START = re.compile(r"^\s*/{3,}\s*([^\s|]+)\s*(?:\|\s*(.*?))?\s*$")
-#: Our blocks and the arguments each takes.
-BLOCKS = {"page-list": KINDS}
+#: Our `///` blocks by name. Each is a pymdownx.blocks Block class; its OPTIONS say
+#: which options it takes, and its `check_source(block)` (if any) yields the other
+#: problems of one block in the source. A class with `identity(block)` and
+#: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates.
+BLOCKS = {cls.NAME: cls for cls in (PageList,)}
 
 
 def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
@@ -43,8 +45,8 @@ def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     pages: dict[str, Page] = {}
 
-    def report(page: Page, line: int, message: str) -> None:
-        problems.append(Problem(display_path(page.path, root), line, message))
+    def report(page: Page, line: int, message: str, rule: str = "content") -> None:
+        problems.append(Problem(display_path(page.path, root), line, message, rule))
 
     for path in sorted(docs_dir.rglob("*.md")):
         try:
@@ -52,24 +54,32 @@ def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
         except UnicodeDecodeError as error:
             line = path.read_bytes()[: error.start].count(b"\n") + 1
             problems.append(
-                Problem(display_path(path, root), line, "this file is not valid UTF-8 text; save it as UTF-8")
+                Problem(
+                    display_path(path, root), line, "this file is not valid UTF-8 text; save it as UTF-8", "encoding"
+                )
             )
             continue
         if page.front_matter_error is not None:
-            report(page, page.front_matter_error.line, page.front_matter_error.message)
+            report(page, page.front_matter_error.line, page.front_matter_error.message, "front-matter")
         pages[page.src_uri] = page
 
     strategies = strategies_of(pages)
+    site_ids: dict[tuple[str, str], tuple[Page, BlockSource]] = {}
     for page in pages.values():
         kind = page_type(page, strategies)
         if page.front_matter_error is None:
-            _check_front_matter(page, kind, report)
-        _check_single_heading(page, report)
-        _check_blocks(page, report)
+            _check_front_matter(page, kind, _with_rule(report, "front-matter"))
+        _check_single_heading(page, _with_rule(report, "heading"))
+        _check_blocks(page, site_ids, report)
         if kind == "strategy":
-            _check_strategy_page(page, pages, report)
-    _check_strategy_set(strategies, pages, report)
+            _check_strategy_page(page, pages, _with_rule(report, "strategy-page"))
+    _check_strategy_set(strategies, pages, _with_rule(report, "strategy-set"))
     return sorted(problems)
+
+
+def _with_rule(report, rule: str):
+    """`report`, with every problem it gets filed under `rule`."""
+    return lambda page, line, message: report(page, line, message, rule)
 
 
 def _check_front_matter(page: Page, kind: str, report) -> None:
@@ -138,23 +148,56 @@ def _check_single_heading(page: Page, report) -> None:
             )
 
 
-def _check_blocks(page: Page, report) -> None:
-    """A block pymdownx.blocks does not know is shown as plain text, so catch it here."""
-    for number, line in body_lines(page):
-        match = _BLOCK_START.match(line)
-        if not match:
-            continue
-        name, argument = match.groups()
-        if name not in BLOCKS:
-            report(page, number, f"'/// {name}' is not a block this site knows; use one of: " + ", ".join(BLOCKS))
-        elif (argument or "") not in BLOCKS[name]:
+def _check_blocks(page: Page, site_ids: dict, report) -> None:
+    """Every `///` block of the page, as pymdownx.blocks would read it (see turning_no.blocks)."""
+    blocks, shape_problems = scan(body_lines(page))
+    for problem in shape_problems:
+        report(page, problem.line, problem.message, "block")
+    page_ids: dict[tuple[str, str], BlockSource] = {}
+    for block in blocks:
+        cls = BLOCKS.get(block.name)
+        if cls is None:
             report(
                 page,
-                number,
-                f"'/// {name}' needs one of these after '|': "
-                + ", ".join(BLOCKS[name])
-                + f" (found '{argument or ''}')",
+                block.line,
+                f"'/// {block.name}' is not a block this site knows; use one of: " + ", ".join(sorted(BLOCKS)),
+                "block",
             )
+            continue
+        option_problems = list(check_options(block, cls.OPTIONS))
+        for problem in option_problems:
+            report(page, problem.line, problem.message, "block")
+        if option_problems:
+            continue
+        rule = getattr(cls, "RULE", "block")
+        for problem in cls.check_source(block) if hasattr(cls, "check_source") else ():
+            report(page, problem.line, problem.message, rule)
+        identity = cls.identity(block) if hasattr(cls, "identity") else None
+        if not identity:
+            continue
+        key = (block.name, identity)
+        if cls.UNIQUE_IN == "page":
+            if key in page_ids:
+                first = page_ids[key]
+                report(
+                    page,
+                    block.line_of("id"),
+                    f"the id '{identity}' is already used on line {first.line_of('id')} of this page; "
+                    "give each one its own id",
+                    rule,
+                )
+            page_ids.setdefault(key, block)
+        elif cls.UNIQUE_IN == "site":
+            if key in site_ids:
+                first_page, first = site_ids[key]
+                report(
+                    page,
+                    block.line_of("id"),
+                    f"the id '{identity}' is already used in {first_page.src_uri} line {first.line_of('id')}; "
+                    "give each one its own id",
+                    rule,
+                )
+            site_ids.setdefault(key, (page, block))
 
 
 def _check_strategy_page(page: Page, pages: dict[str, Page], report) -> None:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from pathlib import Path
 
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from turning_no.blocks import BlockSource, ScanProblem
 from turning_no.content import Page, Strategy, read_page, strategies_of
 
 # Under "mkdocs." so that `mkdocs build --strict` counts the warning.
@@ -77,6 +79,18 @@ class PageList(Block):
 
     NAME = "page-list"
     ARGUMENT = True
+
+    @staticmethod
+    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
+        """The argument must name a list; the block holds nothing."""
+        if (block.argument or "") not in KINDS:
+            yield ScanProblem(
+                block.line,
+                f"'/// page-list' needs one of these after '|': {', '.join(KINDS)} (found '{block.argument or ''}')",
+            )
+        content = [number for number, text in block.body if text.strip()]
+        if content:
+            yield ScanProblem(content[0], "'/// page-list' holds nothing; put text before or after the block")
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": "page-list-block"})

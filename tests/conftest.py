@@ -11,7 +11,9 @@ import sys
 import threading
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -74,3 +76,53 @@ def copy_project(destination: Path) -> Path:
 def html_pages(site: Path) -> list[Path]:
     """Every page of the built site except the 404 page."""
     return sorted(path for path in site.rglob("*.html") if path.name != "404.html")
+
+
+# --- The browser -----------------------------------------------------------
+# The system's Chromium (Debian's /usr/bin/chromium, or $CHROMIUM), never a
+# downloaded one: `playwright install` cannot download here.
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# axe-core's JavaScript, from the axe-playwright-python wheel (nothing is downloaded).
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+# WCAG 2.0 and 2.1, levels A and AA: what the ADA Title II rule asks for.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return candidate if Path(candidate).exists() else None
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium found: install Debian's chromium or set CHROMIUM")
+        pytest.skip("no Chromium found: install chromium or set CHROMIUM to run the browser tests")
+    with sync_playwright() as playwright:
+        yield playwright, executable
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    playwright, executable = playwright_driver
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+def axe_violations(page, tags=AXE_TAGS) -> list[str]:
+    """axe-core's violations of `tags` on the page as it is now, one line each."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    found = []
+    for violation in result["violations"]:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        found.append(f"{violation['id']}: {violation['help']} at {targets}")
+    return found

@@ -1,48 +1,17 @@
 """The built site in headless Chromium, as a reader on a phone gets it.
 
-Uses the system's Chromium (Debian's /usr/bin/chromium, or $CHROMIUM), never a
-downloaded one. axe-core's JavaScript comes from the axe-playwright-python wheel.
+The browser and axe-core fixtures live in conftest.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
-from conftest import html_pages
-from playwright.sync_api import sync_playwright
-
-PHONE = {"width": 390, "height": 844}
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-# WCAG 2.0 and 2.1, levels A and AA: what the ADA Title II rule asks for.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from conftest import PHONE, axe_violations, html_pages
 
 pytestmark = pytest.mark.browser
-
-
-def chromium_path() -> str | None:
-    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    return candidate if Path(candidate).exists() else None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("no Chromium found: install Debian's chromium or set CHROMIUM")
-        pytest.skip("no Chromium found: install chromium or set CHROMIUM to run the browser tests")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
 
 
 def site_paths(site: Path) -> list[str]:
@@ -81,11 +50,7 @@ def test_axe_finds_no_wcag_a_or_aa_violations(browser, site_url, paths, scheme):
     found = []
     for path in paths:
         page.goto(site_url + path, wait_until="load")
-        page.add_script_tag(path=str(AXE_SCRIPT))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        for violation in result["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-            found.append(f"/{path} [{scheme}] {violation['id']}: {violation['help']} at {targets}")
+        found += [f"/{path} [{scheme}] {violation}" for violation in axe_violations(page)]
     context.close()
     assert found == [], "\n".join(found)
 

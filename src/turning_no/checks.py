@@ -30,13 +30,14 @@ from turning_no.content import (
 )
 from turning_no.page_list import PageList
 from turning_no.problems import Problem, display_path
+from turning_no.worksheet_fields import Field, Fieldset
 
 _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 #: Our `///` blocks by name. Each is a pymdownx.blocks Block class; its OPTIONS say
 #: which options it takes, and its `check_source(block)` (if any) yields the other
 #: problems of one block in the source. A class with `identity(block)` and
 #: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates.
-BLOCKS = {cls.NAME: cls for cls in (PageList,)}
+BLOCKS = {cls.NAME: cls for cls in (PageList, Field, Fieldset)}
 
 
 def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:

@@ -1,0 +1,361 @@
+/*
+ * Worksheets: keep the reader's answers on their own device.
+ *
+ * Every change is saved at once in this browser's localStorage, under the
+ * worksheet's id (its strategy folder) and each field's id. Nothing is sent
+ * anywhere. Answers to fields that a later version of the sheet renamed or
+ * removed stay in storage and appear in the download; only "Clear answers"
+ * deletes them.
+ *
+ * The HTML comes from turning_no/worksheet_fields.py and overrides/main.html;
+ * without this script the sheet is still readable and prints blank.
+ * Typed text is only ever written with .value or .textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var KEY_PREFIX = "turning-no:worksheet:";
+  var FORMAT = 1;
+
+  var MESSAGES = {
+    saved: "Saved on this device.",
+    restored: "Your answers from before are back. They are saved on this device only.",
+    cleared: "Your answers are cleared.",
+    blocked:
+      "This browser is not letting the page save. Your answers will be lost when you leave. " +
+      "Use Download to keep a copy.",
+    full:
+      "This browser has no room left to save your answers. They will be lost when you leave. " +
+      "Use Download to keep a copy."
+  };
+
+  /* localStorage, or null where the browser blocks it (some private modes, strict settings). */
+  function openStorage() {
+    try {
+      var store = window.localStorage;
+      var probe = KEY_PREFIX + "probe";
+      store.setItem(probe, "1");
+      store.removeItem(probe);
+      return store;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function emptyRecord() {
+    return { format: FORMAT, answers: {}, questions: {} };
+  }
+
+  function readRecord(store, key) {
+    if (!store) return emptyRecord();
+    try {
+      var record = JSON.parse(store.getItem(key) || "null");
+      if (record && typeof record.answers === "object" && record.answers !== null) {
+        record.questions = record.questions || {};
+        return record;
+      }
+    } catch (error) {
+      /* A damaged record: start afresh but leave it in place until the reader saves. */
+    }
+    return emptyRecord();
+  }
+
+  function labelText(field) {
+    var label = field.querySelector(".ws-label");
+    return label ? label.textContent.trim() : field.getAttribute("data-field");
+  }
+
+  /* --- Reading and writing each kind of field ---------------------------- */
+
+  function tableBody(field) {
+    return field.querySelector("tbody");
+  }
+
+  function columnNames(field) {
+    return Array.prototype.map.call(field.querySelectorAll("thead th"), function (cell) {
+      return cell.textContent.trim();
+    });
+  }
+
+  /* A new table row, built like turning_no.worksheet_fields.table_row builds them. */
+  function addRow(field) {
+    var body = tableBody(field);
+    var number = body.rows.length + 1;
+    var id = field.getAttribute("data-field");
+    var row = document.createElement("tr");
+    columnNames(field).forEach(function (column, index) {
+      var cellId = "ws-" + id + "-r" + number + "-c" + (index + 1);
+      var cell = document.createElement("td");
+      var label = document.createElement("label");
+      label.className = "ws-cell-label";
+      label.htmlFor = cellId;
+      label.textContent = column + ", row " + number;
+      var input = document.createElement("input");
+      input.type = "text";
+      input.id = cellId;
+      input.name = id + "-r" + number + "-c" + (index + 1);
+      var paper = document.createElement("span");
+      paper.className = "ws-print-value";
+      paper.setAttribute("aria-hidden", "true");
+      cell.appendChild(label);
+      cell.appendChild(input);
+      cell.appendChild(paper);
+      row.appendChild(cell);
+    });
+    body.appendChild(row);
+    return row;
+  }
+
+  function getValue(field) {
+    var kind = field.getAttribute("data-kind");
+    if (kind === "checklist") {
+      return Array.prototype.filter
+        .call(field.querySelectorAll("input[type=checkbox]"), function (box) {
+          return box.checked;
+        })
+        .map(function (box) {
+          return field.querySelector("label[for='" + box.id + "']").textContent.trim();
+        });
+    }
+    if (kind === "scale") {
+      var chosen = field.querySelector("input[type=radio]:checked");
+      return chosen ? chosen.value : "";
+    }
+    if (kind === "table") {
+      return Array.prototype.map.call(tableBody(field).rows, function (row) {
+        return Array.prototype.map.call(row.querySelectorAll("input"), function (input) {
+          return input.value;
+        });
+      });
+    }
+    return field.querySelector("input, textarea").value;
+  }
+
+  function setValue(field, value) {
+    var kind = field.getAttribute("data-kind");
+    if (kind === "checklist") {
+      var chosen = Array.isArray(value) ? value : [];
+      field.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        var label = field.querySelector("label[for='" + box.id + "']");
+        box.checked = chosen.indexOf(label.textContent.trim()) !== -1;
+      });
+    } else if (kind === "scale") {
+      field.querySelectorAll("input[type=radio]").forEach(function (radio) {
+        radio.checked = radio.value === String(value);
+      });
+    } else if (kind === "table") {
+      var rows = Array.isArray(value) ? value : [];
+      while (tableBody(field).rows.length < rows.length) addRow(field);
+      Array.prototype.forEach.call(tableBody(field).rows, function (row, rowIndex) {
+        row.querySelectorAll("input").forEach(function (input, cellIndex) {
+          var saved = rows[rowIndex] && rows[rowIndex][cellIndex];
+          input.value = typeof saved === "string" ? saved : "";
+        });
+      });
+    } else {
+      field.querySelector("input, textarea").value = typeof value === "string" ? value : "";
+    }
+    showOnPaper(field);
+  }
+
+  function isEmpty(value) {
+    if (Array.isArray(value)) {
+      return value.every(function (item) {
+        return Array.isArray(item) ? isEmpty(item) : !item;
+      });
+    }
+    return !value;
+  }
+
+  /* Paper shows the typed answer in place of the ruled lines (print cannot show a scrolled box). */
+  function showOnPaper(field) {
+    field.querySelectorAll("input[type=text], input[type=date], textarea").forEach(function (control) {
+      var paper = control.parentNode.querySelector(".ws-print-value");
+      if (!paper) return;
+      paper.textContent = control.value;
+      (control.closest("td") || field).classList.toggle("is-filled", control.value.trim() !== "");
+    });
+  }
+
+  /* --- One worksheet on the page ------------------------------------------ */
+
+  function setUp(sheet) {
+    if (sheet.getAttribute("data-ready")) return;
+    sheet.setAttribute("data-ready", "true");
+    var key = KEY_PREFIX + sheet.getAttribute("data-worksheet");
+    var store = openStorage();
+    var record = readRecord(store, key);
+    var fields = Array.prototype.slice.call(sheet.querySelectorAll(".ws-field[data-field]"));
+    var toolbar = sheet.querySelector(".ws-toolbar");
+    var status = sheet.querySelector(".ws-status");
+
+    function say(message, warning) {
+      if (status.textContent !== message) status.textContent = message;
+      toolbar.classList.toggle("is-warning", Boolean(warning));
+    }
+
+    function save(field) {
+      var id = field.getAttribute("data-field");
+      var value = getValue(field);
+      if (isEmpty(value)) {
+        delete record.answers[id];
+      } else {
+        record.answers[id] = value;
+        record.questions[id] = labelText(field);
+      }
+      record.format = FORMAT;
+      record.title = sheet.getAttribute("data-title");
+      record.updated = new Date().toISOString();
+      if (!store) {
+        say(MESSAGES.blocked, true);
+        return;
+      }
+      try {
+        store.setItem(key, JSON.stringify(record));
+        say(MESSAGES.saved, false);
+      } catch (error) {
+        say(MESSAGES.full, true);
+      }
+    }
+
+    fields.forEach(function (field) {
+      var id = field.getAttribute("data-field");
+      if (Object.prototype.hasOwnProperty.call(record.answers, id)) {
+        setValue(field, record.answers[id]);
+      }
+      var handler = function () {
+        showOnPaper(field);
+        save(field);
+      };
+      field.addEventListener("input", handler);
+      field.addEventListener("change", handler);
+      if (field.getAttribute("data-kind") === "table") {
+        var add = document.createElement("button");
+        add.type = "button";
+        add.className = "md-button ws-add-row";
+        add.textContent = "Add a row";
+        add.setAttribute("aria-describedby", field.querySelector(".ws-label").id);
+        add.addEventListener("click", function () {
+          var row = addRow(field);
+          row.querySelector("input").focus();
+        });
+        field.appendChild(add);
+      }
+    });
+
+    toolbar.hidden = false;
+    if (!store) {
+      say(MESSAGES.blocked, true);
+    } else if (Object.keys(record.answers).length) {
+      say(MESSAGES.restored, false);
+    }
+
+    toolbar.querySelector("[data-ws-action=print]").addEventListener("click", function () {
+      window.print();
+    });
+    toolbar.querySelector("[data-ws-action=download]").addEventListener("click", function () {
+      fields.forEach(function (field) {
+        var value = getValue(field);
+        if (!isEmpty(value)) record.answers[field.getAttribute("data-field")] = value;
+      });
+      download(sheet, fields, record);
+    });
+    toolbar.querySelector("[data-ws-action=clear]").addEventListener("click", function () {
+      if (!window.confirm("Clear all your answers on this worksheet? This cannot be undone.")) return;
+      record = emptyRecord();
+      fields.forEach(function (field) {
+        setValue(field, field.getAttribute("data-kind") === "table" ? [] : "");
+      });
+      try {
+        if (store) store.removeItem(key);
+      } catch (error) {
+        /* Nothing stored to clear. */
+      }
+      say(MESSAGES.cleared, false);
+    });
+  }
+
+  /* --- Download: the questions and answers as a plain-text file ---------- */
+
+  function answerText(field, value) {
+    var kind = field ? field.getAttribute("data-kind") : null;
+    if (isEmpty(value)) return "(no answer)";
+    if (kind === "scale") return value + " out of 5";
+    if (Array.isArray(value) && Array.isArray(value[0])) {
+      var columns = field ? columnNames(field) : [];
+      return value
+        .filter(function (row) {
+          return !isEmpty(row);
+        })
+        .map(function (row, index) {
+          return (
+            "- Row " + (index + 1) + ": " +
+            row
+              .map(function (cell, cellIndex) {
+                return (columns[cellIndex] || "Column " + (cellIndex + 1)) + ": " + (cell || "-");
+              })
+              .join("; ")
+          );
+        })
+        .join("\n");
+    }
+    if (Array.isArray(value)) {
+      return value
+        .map(function (item) {
+          return "- [x] " + item;
+        })
+        .join("\n");
+    }
+    return String(value);
+  }
+
+  function download(sheet, fields, record) {
+    var title = sheet.getAttribute("data-title");
+    var lines = [title, "From " + document.title.split(" - ").pop() + ": " + window.location.href.split("#")[0]];
+    lines.push("Downloaded " + new Date().toLocaleDateString(), "");
+    var onPage = {};
+    fields.forEach(function (field, index) {
+      var id = field.getAttribute("data-field");
+      onPage[id] = true;
+      lines.push(index + 1 + ". " + labelText(field), answerText(field, record.answers[id]), "");
+    });
+    var older = Object.keys(record.answers).filter(function (id) {
+      return !onPage[id];
+    });
+    if (older.length) {
+      lines.push("Answers to questions that are no longer on this sheet", "");
+      older.forEach(function (id) {
+        lines.push(record.questions[id] || id, answerText(null, record.answers[id]), "");
+      });
+    }
+    var file = new Blob([lines.join("\n")], { type: "text/plain;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(file);
+    link.download = slug(title) + ".txt";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
+  }
+
+  function slug(text) {
+    return (
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "worksheet"
+    );
+  }
+
+  /* Material's instant navigation swaps the page without a reload: set up each new page. */
+  function setUpAll() {
+    document.querySelectorAll(".worksheet[data-worksheet]").forEach(setUp);
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setUpAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUpAll);
+  }
+})();

@@ -1,0 +1,338 @@
+"""Markdown extension: worksheet fields a reader fills in on the page, or by hand on paper.
+
+An author writes one field as a block. The argument is the question (the field's
+label); the options give its id and kind; the body is an optional hint, and for a
+checklist the items, as a Markdown list:
+
+    /// field | Who will you write to?
+        id: recipient
+        kind: short
+
+    Pick the person you met in the interview.
+    ///
+
+Kinds and their options:
+
+    short       one line
+    long        several lines; `lines: N` ruled lines on paper (default 4)
+    checklist   the body's Markdown list gives the boxes to tick
+    scale       1 to 5; `low:` and `high:` name the two ends
+    date        a date
+    table       a log with rows to add; `columns: [A, B, C]`, `rows: N` rows on paper (default 3)
+
+Fields that belong together can share a heading, in an outer block with one more
+slash:
+
+    //// fieldset | Before you ask
+    /// field | ...
+    ///
+    ////
+
+The HTML works without JavaScript (a reader can print it blank) and is accessible:
+every control has a `<label for>`, the hint is tied with `aria-describedby`, and
+checklists and scales are `fieldset`s with a `legend`. docs/assets/javascripts/
+worksheet.js keeps the answers on the reader's device and fills the print copy.
+
+The same rules are checked twice: by the content check (`Field.check_source`, with
+the file and line) before a build, and here (`ContentError`) if bad input still
+reaches the extension.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_any
+
+from turning_no.blocks import BlockSource, ScanProblem
+from turning_no.problems import ContentError
+
+KINDS = ("short", "long", "checklist", "scale", "date", "table")
+RULE = "worksheet-field"
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+\S")
+# Which options each kind takes besides `id` and `kind`.
+KIND_OPTIONS = {
+    "short": (),
+    "long": ("lines",),
+    "checklist": (),
+    "scale": ("low", "high"),
+    "date": (),
+    "table": ("columns", "rows"),
+}
+DEFAULT_LINES = 4
+DEFAULT_ROWS = 3
+MAX_LINES = 20
+
+
+def option_problems(label: str | None, options: dict, has_list: bool) -> Iterator[tuple[str | None, str]]:
+    """(option or None for the block's first line, message) for each problem of one field."""
+    if not (label or "").strip():
+        yield None, ("this field has no question; write it after '|', for example '/// field | What went well?'")
+    field_id = options.get("id")
+    if field_id is None:
+        yield None, "this field has no id; add '    id: a-short-name' under its first line (it keeps saved answers"
+        " tied to the question, so never change it once published)"
+    elif not isinstance(field_id, str) or not _ID.match(field_id):
+        yield (
+            "id",
+            (f"the id '{field_id}' must be lowercase letters and digits joined by '-', for example 'main-question'"),
+        )
+    kind = options.get("kind")
+    if kind is None:
+        yield None, f"this field has no kind; add '    kind: ...' with one of: {', '.join(KINDS)}"
+        return
+    if kind not in KINDS:
+        yield "kind", f"'{kind}' is not a kind of field; use one of: {', '.join(KINDS)}"
+        return
+    for name, value in options.items():
+        if name in ("id", "kind") or value is None:
+            continue
+        if name not in KIND_OPTIONS[kind]:
+            takes = ", ".join(KIND_OPTIONS[kind]) or "no other options"
+            yield name, f"'{name}' does not apply to a {kind} field (it takes {takes}); remove it"
+    if kind == "long":
+        lines = options.get("lines")
+        if lines is not None and (isinstance(lines, bool) or not isinstance(lines, int) or not 1 <= lines <= MAX_LINES):
+            yield "lines", f"'lines' must be a whole number from 1 to {MAX_LINES}: the ruled lines on paper"
+    if kind == "scale":
+        for end in ("low", "high"):
+            value = options.get(end)
+            if not isinstance(value, str) or not value.strip():
+                word = "1" if end == "low" else "5"
+                yield (
+                    (end if end in options else None),
+                    (
+                        f"a scale needs '{end}:', the words for its {word} end, for example "
+                        f"'    {end}: {'Not at all' if end == 'low' else 'Very much'}'"
+                    ),
+                )
+    if kind == "table":
+        columns = options.get("columns")
+        if (
+            not isinstance(columns, list)
+            or not columns
+            or not all(isinstance(column, str) and column.strip() for column in columns)
+        ):
+            yield (
+                ("columns" if "columns" in options else None),
+                ("a table needs 'columns:', a list of column names, for example '    columns: [Role, Date, Outcome]'"),
+            )
+        elif len(set(columns)) != len(columns):
+            yield "columns", "two columns have the same name; give each column its own name"
+        rows = options.get("rows")
+        if rows is not None and (isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 20):
+            yield "rows", "'rows' must be a whole number from 1 to 20: the empty rows on paper"
+    if kind == "checklist" and not has_list:
+        yield None, "a checklist needs its items as a Markdown list inside the block, one '- item' per line"
+
+
+class Field(Block):
+    """`/// field | Question`."""
+
+    NAME = "field"
+    ARGUMENT = None  # checked here, so that a missing question gets a clear message
+    OPTIONS = {
+        "id": [None, type_any],
+        "kind": [None, type_any],
+        "lines": [None, type_any],
+        "low": [None, type_any],
+        "high": [None, type_any],
+        "columns": [None, type_any],
+        "rows": [None, type_any],
+    }
+    RULE = RULE
+    UNIQUE_IN = "page"
+
+    @staticmethod
+    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
+        has_list = any(_LIST_ITEM.match(text) for _, text in block.body)
+        options = {key: value for key, value in (block.options or {}).items() if key != "attrs"}
+        for option, message in option_problems(block.argument, options, has_list):
+            yield ScanProblem(block.line_of(option) if option else block.line, message)
+
+    @staticmethod
+    def identity(block: BlockSource) -> str | None:
+        value = (block.options or {}).get("id")
+        return value if isinstance(value, str) else None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        options = {key: value for key, value in self.options.items() if key != "attrs" and value is not None}
+        kind = options.get("kind")
+        # The body is not parsed yet; a checklist's list is checked in on_end.
+        for _option, message in option_problems(self.argument, options, has_list=True):
+            raise ContentError(f"/// field | {self.argument or ''}: {message}", RULE)
+        self.field_id = options["id"]
+        self.kind = kind
+        tag = "fieldset" if kind in ("checklist", "scale") else "div"
+        return etree.SubElement(
+            parent,
+            tag,
+            {"class": f"ws-field ws-field--{kind}", "data-field": self.field_id, "data-kind": kind},
+        )
+
+    def on_end(self, block: etree.Element) -> None:
+        body = list(block)
+        for child in body:
+            block.remove(child)
+        items = [child for child in body if child.tag in ("ul", "ol")]
+        hint = [child for child in body if child.tag not in ("ul", "ol")]
+        if self.kind == "checklist" and not items:
+            raise ContentError(
+                f"/// field | {self.argument}: a checklist needs its items as a Markdown list inside the block", RULE
+            )
+        if self.kind != "checklist":
+            hint = body  # only a checklist reads a list as its items
+        control_id = f"ws-{self.field_id}"
+        hint_id = f"{control_id}-hint" if hint else None
+        label_tag = "legend" if block.tag == "fieldset" else ("p" if self.kind == "table" else "label")
+        label = etree.SubElement(block, label_tag, {"class": "ws-label"})
+        label.text = self.argument.strip()
+        if label_tag == "label":
+            label.set("for", control_id)
+        if label_tag == "p":
+            label.set("id", f"{control_id}-label")
+        if hint:
+            hint_box = etree.SubElement(block, "div", {"class": "ws-hint", "id": hint_id})
+            hint_box.extend(hint)
+            if block.tag == "fieldset":
+                block.set("aria-describedby", hint_id)
+        render = getattr(self, f"_render_{self.kind}")
+        render(block, control_id, hint_id, items[0] if items else None)
+
+    # One method per kind: each adds the controls and what paper shows.
+
+    def _describe(self, attributes: dict, hint_id: str | None) -> dict:
+        if hint_id:
+            attributes["aria-describedby"] = hint_id
+        return attributes
+
+    def _render_short(self, block, control_id, hint_id, _items) -> None:
+        etree.SubElement(
+            block,
+            "input",
+            self._describe({"type": "text", "id": control_id, "name": self.field_id, "autocomplete": "off"}, hint_id),
+        )
+        _paper(block, 1)
+
+    def _render_long(self, block, control_id, hint_id, _items) -> None:
+        lines = self.options.get("lines") or DEFAULT_LINES
+        area = etree.SubElement(
+            block, "textarea", self._describe({"id": control_id, "name": self.field_id, "rows": str(lines)}, hint_id)
+        )
+        area.text = ""
+        _paper(block, lines)
+
+    def _render_date(self, block, control_id, hint_id, _items) -> None:
+        etree.SubElement(
+            block, "input", self._describe({"type": "date", "id": control_id, "name": self.field_id}, hint_id)
+        )
+        _paper(block, 1, short=True)
+
+    def _render_checklist(self, block, control_id, _hint_id, items) -> None:
+        listing = etree.SubElement(block, "ul", {"class": "ws-options"})
+        for number, item in enumerate(items.findall("li"), start=1):
+            option_id = f"{control_id}-{number}"
+            row = etree.SubElement(listing, "li")
+            etree.SubElement(
+                row, "input", {"type": "checkbox", "id": option_id, "name": self.field_id, "value": str(number)}
+            )
+            label = etree.SubElement(row, "label", {"for": option_id})
+            # A loose list wraps each item in <p>; the label holds the item's inline content.
+            source = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+            label.text = source.text
+            for child in list(source):
+                label.append(child)
+
+    def _render_scale(self, block, control_id, _hint_id, _items) -> None:
+        ends = {1: self.options["low"].strip(), 5: self.options["high"].strip()}
+        scale = etree.SubElement(block, "div", {"class": "ws-scale"})
+        for number in range(1, 6):
+            option_id = f"{control_id}-{number}"
+            choice = etree.SubElement(scale, "div", {"class": "ws-scale__choice"})
+            etree.SubElement(
+                choice, "input", {"type": "radio", "id": option_id, "name": self.field_id, "value": str(number)}
+            )
+            label = etree.SubElement(choice, "label", {"for": option_id})
+            digit = etree.SubElement(label, "span", {"class": "ws-scale__number"})
+            digit.text = str(number)
+            if number in ends:
+                end = etree.SubElement(label, "span", {"class": "ws-scale__end"})
+                end.text = ends[number]
+
+    def _render_table(self, block, control_id, hint_id, _items) -> None:
+        columns = [column.strip() for column in self.options["columns"]]
+        rows = self.options.get("rows") or DEFAULT_ROWS
+        block.set("data-columns", str(len(columns)))
+        scroll = etree.SubElement(block, "div", {"class": "ws-table-scroll"})
+        attributes = {"class": "ws-table", "aria-labelledby": f"{control_id}-label"}
+        table = etree.SubElement(scroll, "table", self._describe(attributes, hint_id))
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for column in columns:
+            cell = etree.SubElement(head, "th", {"scope": "col"})
+            cell.text = column
+        body = etree.SubElement(table, "tbody")
+        for row in range(1, rows + 1):
+            table_row(body, control_id, self.field_id, columns, row)
+
+
+def table_row(body: etree.Element, control_id: str, field_id: str, columns: list[str], row: int) -> None:
+    """One row of a log table; worksheet.js builds added rows the same way."""
+    line = etree.SubElement(body, "tr")
+    for number, column in enumerate(columns, start=1):
+        cell_id = f"{control_id}-r{row}-c{number}"
+        cell = etree.SubElement(line, "td")
+        label = etree.SubElement(cell, "label", {"for": cell_id, "class": "ws-cell-label"})
+        label.text = f"{column}, row {row}"
+        etree.SubElement(cell, "input", {"type": "text", "id": cell_id, "name": f"{field_id}-r{row}-c{number}"})
+        etree.SubElement(cell, "span", {"class": "ws-print-value", "aria-hidden": "true"})
+
+
+def _paper(block: etree.Element, lines: int, short: bool = False) -> None:
+    """What paper shows: the reader's answer (filled in by worksheet.js), else ruled lines."""
+    etree.SubElement(block, "div", {"class": "ws-print-value", "aria-hidden": "true"})
+    rules = etree.SubElement(
+        block, "div", {"class": "ws-lines" + (" ws-lines--short" if short else ""), "aria-hidden": "true"}
+    )
+    for _ in range(lines):
+        etree.SubElement(rules, "span", {"class": "ws-line"})
+
+
+class Fieldset(Block):
+    """`//// fieldset | Heading`: fields that share a heading."""
+
+    NAME = "fieldset"
+    ARGUMENT = None
+    OPTIONS = {}
+    RULE = RULE
+
+    @staticmethod
+    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
+        if not (block.argument or "").strip():
+            yield ScanProblem(
+                block.line,
+                "this fieldset has no heading; write it after '|', for example '//// fieldset | Before you ask'",
+            )
+        if not any(child.name == "field" for child in block.children):
+            yield ScanProblem(block.line, "this fieldset holds no '/// field' block; add fields or remove it")
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        if not (self.argument or "").strip():
+            raise ContentError("/// fieldset: the fieldset has no heading; write it after '|'", RULE)
+        fieldset = etree.SubElement(parent, "fieldset", {"class": "ws-group"})
+        legend = etree.SubElement(fieldset, "legend", {"class": "ws-group__legend"})
+        legend.text = self.argument.strip()
+        return fieldset
+
+
+class WorksheetFieldsExtension(BlocksExtension):
+    def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
+        block_mgr.register(Field, self.getConfigs())
+        block_mgr.register(Fieldset, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):  # noqa: N802 (the name Python-Markdown looks for)
+    return WorksheetFieldsExtension(*args, **kwargs)

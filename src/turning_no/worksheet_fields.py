@@ -101,7 +101,15 @@ def option_problems(label: str | None, options: dict, has_list: bool) -> Iterato
     if kind == "scale":
         for end in ("low", "high"):
             value = options.get(end)
-            if not isinstance(value, str) or not value.strip():
+            if isinstance(value, (bool, int, float)):
+                yield (
+                    end,
+                    (
+                        f"'{end}' must be words, but YAML read it as {value!r}; put it in quotes, "
+                        f"for example '    {end}: \"No\"'"
+                    ),
+                )
+            elif not isinstance(value, str) or not value.strip():
                 word = "1" if end == "low" else "5"
                 yield (
                     (end if end in options else None),
@@ -301,6 +309,9 @@ def _paper(block: etree.Element, lines: int, short: bool = False) -> None:
         etree.SubElement(rules, "span", {"class": "ws-line"})
 
 
+NO_LEGEND = "this fieldset has no heading; write it after '|', for example '//// fieldset | Before you ask'"
+
+
 class Fieldset(Block):
     """`//// fieldset | Heading`: fields that share a heading."""
 
@@ -312,16 +323,13 @@ class Fieldset(Block):
     @staticmethod
     def check_source(block: BlockSource) -> Iterator[ScanProblem]:
         if not (block.argument or "").strip():
-            yield ScanProblem(
-                block.line,
-                "this fieldset has no heading; write it after '|', for example '//// fieldset | Before you ask'",
-            )
+            yield ScanProblem(block.line, NO_LEGEND)
         if not any(child.name == "field" for child in block.children):
             yield ScanProblem(block.line, "this fieldset holds no '/// field' block; add fields or remove it")
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         if not (self.argument or "").strip():
-            raise ContentError("/// fieldset: the fieldset has no heading; write it after '|'", RULE)
+            raise ContentError(f"/// fieldset: {NO_LEGEND}", RULE)
         fieldset = etree.SubElement(parent, "fieldset", {"class": "ws-group"})
         legend = etree.SubElement(fieldset, "legend", {"class": "ws-group__legend"})
         legend.text = self.argument.strip()

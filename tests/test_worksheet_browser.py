@@ -1,0 +1,329 @@
+"""Worksheets in a real browser: typing, saving on the device, restoring, clearing,
+downloading, print, and accessibility. Every worksheet page is checked.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM_ARGS, DESKTOP, PHONE, axe_violations
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+KEY_PREFIX = "turning-no:worksheet:"
+TRICKY = '<script>window.__hacked = 1</script><img src=x onerror="window.__hacked = 2">'
+
+
+def worksheet_slugs(site: Path) -> list[str]:
+    return sorted(path.parent.parent.name for path in site.glob("strategies/*/worksheet/index.html"))
+
+
+@pytest.fixture(scope="module")
+def slugs(built_site) -> list[str]:
+    found = worksheet_slugs(built_site)
+    assert len(found) == 8
+    return found
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_sheet(context, site_url: str, slug: str):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error}\n{getattr(error, 'stack', '')}"))
+    page.errors = errors
+    page.goto(f"{site_url}strategies/{slug}/worksheet/")
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    return page
+
+
+def fill_every_field(page, text: str = "My answer") -> dict:
+    """Answer every field of the sheet the way a reader would; return what was entered, by field id."""
+    entered = {}
+    for field in page.locator(".ws-field").all():
+        kind, field_id = field.get_attribute("data-kind"), field.get_attribute("data-field")
+        if kind in ("short", "long"):
+            value = f"{text} to {field_id}"
+            field.locator("input, textarea").first.fill(value)
+        elif kind == "date":
+            value = "2026-11-26"
+            field.locator("input").fill(value)
+        elif kind == "checklist":
+            field.locator("input[type=checkbox]").last.check()
+            value = ["last"]
+        elif kind == "scale":
+            field.locator("input[value='4']").check()
+            value = "4"
+        else:  # table
+            value = f"{text} in a log"
+            field.locator("tbody input").first.fill(value)
+        entered[field_id] = value
+    return entered
+
+
+def read_every_field(page) -> dict:
+    found = {}
+    for field in page.locator(".ws-field").all():
+        kind, field_id = field.get_attribute("data-kind"), field.get_attribute("data-field")
+        if kind in ("short", "long", "date"):
+            found[field_id] = field.locator("input, textarea").first.input_value()
+        elif kind == "checklist":
+            boxes = field.locator("input[type=checkbox]")
+            found[field_id] = ["last"] if boxes.last.is_checked() else []
+        elif kind == "scale":
+            checked = field.locator("input:checked")
+            found[field_id] = checked.get_attribute("value") if checked.count() else ""
+        else:
+            found[field_id] = field.locator("tbody input").first.input_value()
+    return found
+
+
+def stored(page, slug: str) -> dict | None:
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY_PREFIX + slug)
+
+
+def test_every_worksheet_has_every_control_labelled(context, site_url, slugs):
+    for slug in slugs:
+        page = open_sheet(context, site_url, slug)
+        unlabelled = page.evaluate(
+            """() => [...document.querySelectorAll('.worksheet input, .worksheet textarea')]
+                .filter(control => !control.labels || control.labels.length === 0)
+                .map(control => control.id || control.outerHTML)"""
+        )
+        assert unlabelled == [], slug
+        assert page.locator(".ws-field").count() >= 5, slug
+        page.close()
+
+
+def test_answers_come_back_after_a_reload_on_every_worksheet(context, site_url, slugs):
+    for slug in slugs:
+        page = open_sheet(context, site_url, slug)
+        entered = fill_every_field(page)
+        assert page.locator(".ws-status").text_content() == "Saved on this device."
+        page.reload()
+        page.wait_for_selector(".ws-toolbar:not([hidden])")
+        assert read_every_field(page) == entered, slug
+        assert "back" in page.locator(".ws-status").text_content()
+        assert set(stored(page, slug)["answers"]) == set(entered)
+        assert page.errors == []
+        page.close()
+
+
+def test_answers_survive_instant_navigation_away_and_back(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    page.locator("#ws-recipient").fill("Sam Lee, hiring manager")
+    page.locator(".back-to-strategy a").click()
+    page.wait_for_url("**/strategies/ask-for-feedback/")
+    # Material's instant navigation swapped the page without loading it again.
+    assert page.evaluate("typeof document$") == "object"
+    page.locator("article a[href$='worksheet/']").first.click()
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    assert page.locator("#ws-recipient").input_value() == "Sam Lee, hiring manager"
+    page.go_back()
+    page.go_forward()
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    assert page.locator("#ws-recipient").input_value() == "Sam Lee, hiring manager"
+
+
+def test_answers_survive_closing_the_browser(playwright_driver, site_url, tmp_path):
+    playwright, executable = playwright_driver
+    profile = tmp_path / "profile"
+    url = f"{site_url}strategies/ask-for-feedback/worksheet/"
+    first = playwright.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS)
+    page = first.new_page()
+    page.goto(url)
+    page.locator("#ws-main-question").fill("What skill did you hope to see more of?")
+    page.locator("#ws-readiness-3").check()
+    first.close()
+
+    second = playwright.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS)
+    page = second.new_page()
+    page.goto(url)
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    assert page.locator("#ws-main-question").input_value() == "What skill did you hope to see more of?"
+    assert page.locator("#ws-readiness-3").is_checked()
+    second.close()
+
+
+def test_clear_asks_first_and_then_empties_the_sheet_and_the_storage(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    fill_every_field(page)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Clear answers").click()
+    assert page.locator("#ws-recipient").input_value() != ""  # said no: nothing cleared
+
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Clear answers").click()
+    assert "cannot be undone" in questions[0]
+    assert all(not value for value in read_every_field(page).values())
+    assert stored(page, "ask-for-feedback") is None
+    assert page.locator(".ws-status").text_content() == "Your answers are cleared."
+    page.reload()
+    assert all(not value for value in read_every_field(page).values())
+
+
+def test_download_holds_every_question_and_answer_and_old_answers(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    # An answer saved by an older version of the sheet, to a question since removed.
+    page.evaluate(
+        """key => localStorage.setItem(key, JSON.stringify({format: 1,
+            answers: {'old-question': 'An answer from last month'},
+            questions: {'old-question': 'What did the recruiter say?'}}))""",
+        KEY_PREFIX + "ask-for-feedback",
+    )
+    page.reload()
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    page.locator("#ws-recipient").fill("Sam Lee")
+    page.locator("#ws-stage-4").check()
+    page.locator("#ws-readiness-5").check()
+    page.locator("#ws-request-log-r1-c1").fill("Acme, analyst")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download").click()
+    download = info.value
+    assert download.suggested_filename == "worksheet-plan-your-feedback-request.txt"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.startswith("Worksheet: Plan your feedback request\n")
+    assert "/strategies/ask-for-feedback/worksheet/" in text
+    assert "1. Who will you write to?" in text
+    assert "\nSam Lee\n" in text
+    assert "- [x] I reached the final round" in text
+    assert "5 out of 5" in text
+    assert "- Row 1: Employer and job: Acme, analyst;" in text
+    assert "(no answer)" in text
+    assert "no longer on this sheet" in text
+    assert "What did the recruiter say?\nAn answer from last month" in text
+    # Typing on the sheet did not throw the old answer away.
+    assert stored(page, "ask-for-feedback")["answers"]["old-question"] == "An answer from last month"
+
+
+def test_blocked_storage_is_said_plainly_and_the_sheet_still_works(context, site_url):
+    context.add_init_script(
+        """Object.defineProperty(window, 'localStorage', {
+            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }})"""
+    )
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    status = page.locator(".ws-status")
+    assert "not letting the page save" in status.text_content()
+    page.locator("#ws-recipient").fill("Sam Lee")
+    assert "Use Download to keep a copy" in status.text_content()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download").click()
+    assert "Sam Lee" in Path(info.value.path()).read_text(encoding="utf-8")
+    # Material's own script reads localStorage too and reports the block; ours never throws.
+    assert [error for error in page.errors if "worksheet.js" in error] == []
+
+
+def test_full_storage_is_said_plainly(context, site_url):
+    context.add_init_script(
+        """Storage.prototype.setItem = function (key) {
+            if (key.endsWith('probe')) return;
+            throw new DOMException('full', 'QuotaExceededError'); }"""
+    )
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    page.locator("#ws-recipient").fill("Sam Lee")
+    assert "no room left" in page.locator(".ws-status").text_content()
+    assert page.errors == []
+
+
+def test_typed_markup_stays_text(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    images_before = page.locator("img").count()
+    page.locator("#ws-recipient").fill(TRICKY)
+    page.locator("#ws-request-log-r1-c1").fill(TRICKY)
+    page.reload()
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    assert page.locator("#ws-recipient").input_value() == TRICKY
+    assert page.locator("#ws-recipient + .ws-print-value").text_content() == TRICKY
+    assert page.locator("#ws-request-log-r1-c1 + .ws-print-value").text_content() == TRICKY
+    assert page.locator("img").count() == images_before
+    assert page.evaluate("window.__hacked") is None
+
+
+def test_a_reader_can_add_rows_to_a_log_and_they_are_kept(context, site_url):
+    page = open_sheet(context, site_url, "refine-your-search")
+    table = page.locator(".ws-field--table").first
+    rows = table.locator("tbody tr").count()
+    table.get_by_role("button", name="Add a row").click()
+    assert table.locator("tbody tr").count() == rows + 1
+    new_cell = table.locator("tbody tr").last.locator("input").first
+    assert new_cell.evaluate("element => element === document.activeElement")
+    assert new_cell.evaluate("element => element.labels[0].textContent").endswith(f"row {rows + 1}")
+    new_cell.fill("Data analyst")
+    page.reload()
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    table = page.locator(".ws-field--table").first
+    assert table.locator("tbody tr").count() == rows + 1
+    assert table.locator("tbody tr").last.locator("input").first.input_value() == "Data analyst"
+
+
+def test_the_keyboard_alone_can_fill_a_sheet_with_a_visible_focus(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    page.locator("#ws-recipient").focus()
+    page.keyboard.type("Sam")
+    assert page.locator("#ws-recipient").evaluate("element => getComputedStyle(element).outlineStyle") != "none"
+    page.keyboard.press("Tab")  # to the first box of the next question
+    page.keyboard.press("Space")
+    assert page.locator("#ws-stage-1").is_checked()
+    page.locator("#ws-readiness-1").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#ws-readiness-2").is_checked()
+    page.reload()
+    assert page.locator("#ws-readiness-2").is_checked()
+    assert page.locator("#ws-stage-1").is_checked()
+
+
+def pdf_pages(page, size: str) -> list[str]:
+    """The text of each printed page."""
+    reader = PdfReader(io.BytesIO(page.pdf(format=size)))
+    return [sheet.extract_text() or "" for sheet in reader.pages]
+
+
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+def test_every_worksheet_prints_blank_on_two_pages_at_most_with_no_blank_page(browser, site_url, slugs, size):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    for slug in slugs:
+        page.goto(f"{site_url}strategies/{slug}/worksheet/")
+        pages = pdf_pages(page, size)
+        assert 1 <= len(pages) <= 2, f"{slug} prints on {len(pages)} {size} pages"
+        assert all(text.strip() for text in pages), f"{slug} prints a blank page"
+        assert "Print" not in pages[-1].split("Opportunity")[0][-40:]  # no toolbar on paper
+        assert "Turning No Into Opportunity" in pages[-1]  # the footer says where it came from
+        assert f"/strategies/{slug}/worksheet/" in re.sub(r"\s+", "", pages[-1])
+    context.close()
+
+
+def test_a_filled_worksheet_prints_the_answers_in_place_of_the_lines(context, site_url):
+    page = open_sheet(context, site_url, "ask-for-feedback")
+    page.locator("#ws-recipient").fill("Sam Lee, hiring manager")
+    page.locator("#ws-request-log-r1-c1").fill("Acme analyst")
+    text = " ".join(pdf_pages(page, "Letter"))
+    assert "Sam Lee, hiring manager" in text
+    assert "Acme analyst" in text
+    assert "Clear answers" not in text
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_on_worksheets_blank_and_filled(browser, site_url, slugs, viewport):
+    found = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme)
+        for slug in slugs:
+            page = open_sheet(context, site_url, slug)
+            found += [f"{slug} blank [{scheme}] {violation}" for violation in axe_violations(page)]
+            fill_every_field(page)
+            page.locator(".ws-field--table").first.get_by_role("button", name="Add a row").click()
+            found += [f"{slug} filled [{scheme}] {violation}" for violation in axe_violations(page)]
+            page.close()
+        context.close()
+    assert found == [], "\n".join(found)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import shutil
+from pathlib import Path
+from types import SimpleNamespace
 
 from conftest import ROOT, build_site, copy_project
 
@@ -31,3 +35,31 @@ def test_broken_front_matter_stops_the_build_instead_of_being_ignored(tmp_path):
         "docs/strategies/ask-for-feedback/index.md:2: front-matter: the front matter is not valid YAML" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("content_check_hook", ROOT / "overrides/hooks/content_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _page(source: Path):
+    return SimpleNamespace(file=SimpleNamespace(src_uri="notes.md", abs_src_path=str(source)))
+
+
+def test_a_block_left_as_text_in_the_html_is_reported_at_its_line(tmp_path, caplog):
+    # The last line of defence, for a block the content check and pymdownx.blocks read differently.
+    source = tmp_path / "notes.md"
+    source.write_text("---\ntitle: Notes\n---\n\nText.\n\n/// field | Q?\n    hnt: x\n///\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        _hook().on_page_content("<p>Text.</p>\n<p>/// field | Q?\nhnt: x\n///</p>", _page(source), {}, None)
+    assert "docs/notes.md:7: block: '/// field | Q?' reached the page as plain text" in caplog.text
+
+
+def test_block_syntax_shown_as_code_is_not_a_leftover(tmp_path, caplog):
+    source = tmp_path / "notes.md"
+    source.write_text("Write `/// field | Q?` to start a field.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        _hook().on_page_content("<p>Write <code>/// field | Q?</code> to start.</p>", _page(source), {}, None)
+    assert caplog.text == ""

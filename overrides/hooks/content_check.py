@@ -15,6 +15,8 @@ log = logging.getLogger("mkdocs.hooks.content_check")
 
 # A `///` line that reached the HTML: pymdownx.blocks did not read it as a block.
 _LEFTOVER_BLOCK = re.compile(r"(?:^|>)\s*(/{3,}[^<\n]*)", re.MULTILINE)
+# Code may show the block syntax on purpose.
+_CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL)
 
 
 def on_pre_build(config):
@@ -25,7 +27,7 @@ def on_pre_build(config):
 
 def on_page_content(html, page, config, files):
     """The last line of defence: no block may reach a reader as '///' text."""
-    for match in _LEFTOVER_BLOCK.finditer(html):
+    for match in _LEFTOVER_BLOCK.finditer(_CODE.sub("", html)):
         text = match.group(1).strip()
         lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
         number = next((index for index, line in enumerate(lines, start=1) if text in line), 1)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -63,3 +66,21 @@ def test_block_syntax_shown_as_code_is_not_a_leftover(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         _hook().on_page_content("<p>Write <code>/// field | Q?</code> to start.</p>", _page(source), {}, None)
     assert caplog.text == ""
+
+
+def test_a_quiet_strict_build_still_stops_and_lists_the_problem(tmp_path):
+    # `mkdocs build --quiet --strict` hides warnings from MkDocs' own strict count.
+    project = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / "worksheet_field_bad_yaml.md", project / "docs/strategies/ask-for-feedback/worksheet.md")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/strategies/ask-for-feedback/worksheet.md:12: block: the block's options are not valid YAML" in output
+    assert "Traceback" not in output

@@ -1,13 +1,16 @@
 """MkDocs hook: run the content check before every build and report each problem.
 
 Thin glue on purpose (see DESIGN.md, "Staying portable"): the check lives in
-turning_no.checks. Problems are logged as warnings, so `mkdocs build --strict`
-stops while `mkdocs serve` keeps serving and shows them to the author.
+turning_no.checks. Problems are logged as warnings. A strict build stops there,
+before any page is rendered: our Markdown extensions raise ContentError on the
+same problems, which would otherwise end the build with a traceback.
 """
 
 import logging
 import re
 from pathlib import Path
+
+from mkdocs.exceptions import Abort
 
 from turning_no.checks import check_docs
 
@@ -19,8 +22,11 @@ _LEFTOVER_BLOCK = re.compile(r"(?:^|>)\s*(/{3,}[^<\n]*)", re.MULTILINE)
 
 def on_pre_build(config):
     docs_dir = Path(config["docs_dir"])
-    for problem in check_docs(docs_dir, root=Path(config["config_file_path"]).parent):
+    problems = check_docs(docs_dir, root=Path(config["config_file_path"]).parent)
+    for problem in problems:
         log.warning(str(problem))
+    if problems and config["strict"]:
+        raise Abort(f"Aborted: {len(problems)} content problem(s), listed above, before any page was rendered")
 
 
 def on_page_content(html, page, config, files):

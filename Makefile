@@ -20,8 +20,8 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-serve: $(BIN)/.installed ## preview with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(BIN)/.installed ## preview with live reload; content problems are shown, not fatal
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 site: $(BIN)/.installed ## strict build into $(SITE)/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -84,3 +85,22 @@ def test_a_quiet_strict_build_still_stops_and_lists_the_problem(tmp_path):
     assert result.returncode != 0
     assert "docs/strategies/ask-for-feedback/worksheet.md:12: block: the block's options are not valid YAML" in output
     assert "Traceback" not in output
+
+
+def test_while_serving_a_page_with_broken_blocks_shows_its_problems_instead_of_crashing(tmp_path):
+    # `make serve` builds with --no-strict: it must keep going and tell the author what to fix.
+    project = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / "worksheet_field_unknown_kind.md", project / "docs/strategies/ask-for-feedback/worksheet.md")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    page = (tmp_path / "site/strategies/ask-for-feedback/worksheet/index.html").read_text(encoding="utf-8")
+    assert "This page has content problems to fix" in page
+    assert re.search(r"Line 11: \S+essay\S+ is not a kind of field", page)

@@ -54,15 +54,21 @@ def test_worksheets_with_strategy_and_minutes():
     )
 
 
-def test_email_pages_with_their_strategy():
+def test_every_email_template_with_its_strategy_when_to_send_it_and_a_link_to_its_heading():
     assert_html(
         "/// page-list | emails\n///\n",
         '<div class="page-list-block">\n'
         '<ul class="page-list page-list--emails">\n'
-        '<li><a href="/strategies/first-steps/email.md">Email templates: Say hello</a>'
-        '<span class="page-list__detail">Strategy 1: First steps</span></li>\n'
-        '<li><a href="/strategies/second-steps/email.md">Email templates: Follow up</a>'
-        '<span class="page-list__detail">Strategy 2: Second steps</span></li>\n'
+        '<li><a href="/strategies/first-steps/email.md#saying-hello">Saying hello</a>'
+        '<span class="page-list__detail">Strategy 1: First steps</span>'
+        '<span class="page-list__when"><strong>When to send it:</strong> On a <em>quiet</em> day. '
+        "See the strategy.</span></li>\n"
+        '<li><a href="/strategies/second-steps/email.md#follow-up-anchor">Following up</a>'
+        '<span class="page-list__detail">Strategy 2: Second steps</span>'
+        '<span class="page-list__when"><strong>When to send it:</strong> After a week.</span></li>\n'
+        '<li><a href="/strategies/second-steps/email.md#saying-thanks">Saying thanks</a>'
+        '<span class="page-list__detail">Strategy 2: Second steps</span>'
+        '<span class="page-list__when"><strong>When to send it:</strong> The same day.</span></li>\n'
         "</ul>\n</div>",
     )
 

@@ -9,6 +9,7 @@ def test_prose_leaves_out_front_matter_code_and_tables():
         "## A heading\n\nA short paragraph\n\n"
         "- One item\n- Two item\n\n"
         "```text\nSubject: template words\n```\n\n"
+        "/// email | an-id\nSubject: more template words\n\nHi [Name],\n///\n\n"
         "| Cell words |\n|---|\n| More |\n"
     )
     prose = prose_of_markdown(page)

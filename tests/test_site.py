@@ -78,7 +78,6 @@ def test_a_strategy_page_has_its_seven_sections_in_order_and_links_its_pages(bui
     [
         ("strategies/index.html", ".page-list--strategies"),
         ("worksheets/index.html", ".page-list--worksheets"),
-        ("emails/index.html", ".page-list--emails"),
     ],
 )
 def test_index_pages_list_all_eight_and_every_link_works(built_site, index, selector):
@@ -88,6 +87,19 @@ def test_index_pages_list_all_eight_and_every_link_works(built_site, index, sele
     assert len(links) == STRATEGY_COUNT
     for href in links:
         assert (page.parent / href / "index.html").resolve().is_file(), href
+
+
+def test_the_email_index_lists_every_template_and_links_to_its_heading(built_site):
+    page = built_site / "emails" / "index.html"
+    links = [a["href"] for a in soup_of(page).select(".page-list--emails li > a")]
+    template_count = sum(path.read_text(encoding="utf-8").count("\n/// email |") for path in DOCS.rglob("email.md"))
+    assert len(links) == template_count >= STRATEGY_COUNT
+    for href in links:
+        address, fragment = href.split("#")
+        target = soup_of((page.parent / address / "index.html").resolve())
+        heading = target.find(id=fragment)
+        assert heading is not None and heading.name == "h2", href
+        assert heading.find_next(class_="email-template") is not None, href
 
 
 def test_no_block_syntax_is_left_as_text(built_site):

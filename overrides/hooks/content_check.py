@@ -1,9 +1,11 @@
 """MkDocs hook: run the content check before every build and report each problem.
 
 Thin glue on purpose (see DESIGN.md, "Staying portable"): the check lives in
-turning_no.checks. Problems are logged as warnings, so `mkdocs serve` keeps
-serving and shows them to the author; a strict build stops on them, even with
-`--quiet` (which hides warnings from MkDocs' own strict count).
+turning_no.checks. Problems are logged as warnings. A strict build stops there,
+before any page is rendered, even with `--quiet` (which hides warnings from
+MkDocs' own strict count). `mkdocs serve` keeps serving: a page whose blocks
+are broken shows its problems in place of its content, since our Markdown
+extensions would raise ContentError on it.
 """
 
 import logging
@@ -22,6 +24,9 @@ _LEFTOVER_BLOCK = re.compile(r"(?:^|>)\s*(/{3,}[^<\n]*)", re.MULTILINE)
 _CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL)
 
 _found: list[str] = []
+# The problems of each page whose blocks cannot be rendered, by docs-relative path.
+_unrenderable: dict[str, list] = {}
+_BLOCK_RULES = {"block", "worksheet-field", "email-template"}
 
 
 def _report(problem: str) -> None:
@@ -32,15 +37,29 @@ def _report(problem: str) -> None:
 def _stop_if_strict(config) -> None:
     if config.get("strict") and _found:
         listing = "\n".join(_found)
-        raise Abort(f"{len(_found)} content problem(s); fix them and build again:\n{listing}")
+        raise Abort(f"{len(_found)} content problem(s); the build stopped. Fix them and build again:\n{listing}")
 
 
 def on_pre_build(config):
     _found.clear()
-    docs_dir = Path(config["docs_dir"])
-    for problem in check_docs(docs_dir, root=Path(config["config_file_path"]).parent):
+    _unrenderable.clear()
+    docs_dir = Path(config["docs_dir"]).resolve()
+    root = Path(config["config_file_path"]).parent.resolve()
+    for problem in check_docs(docs_dir, root=root):
         _report(str(problem))
+        if problem.rule in _BLOCK_RULES:
+            page = (root / problem.path).resolve().relative_to(docs_dir).as_posix()
+            _unrenderable.setdefault(page, []).append(problem)
     _stop_if_strict(config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """While serving, a page with broken blocks shows what to fix instead of stopping the server."""
+    problems = _unrenderable.get(page.file.src_uri)
+    if not problems:
+        return markdown
+    items = "\n".join(f"    - Line {problem.line}: {problem.message}" for problem in problems)
+    return f'!!! failure "This page has content problems to fix"\n\n{items}\n'
 
 
 def on_page_content(html, page, config, files):

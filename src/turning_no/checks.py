@@ -28,6 +28,7 @@ from turning_no.content import (
     section_text,
     strategies_of,
 )
+from turning_no.email_template import EmailTemplate, check_email_page
 from turning_no.page_list import PageList
 from turning_no.problems import Problem, display_path
 from turning_no.worksheet_fields import Field, Fieldset
@@ -37,7 +38,7 @@ _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 #: which options it takes, and its `check_source(block)` (if any) yields the other
 #: problems of one block in the source. A class with `identity(block)` and
 #: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates.
-BLOCKS = {cls.NAME: cls for cls in (PageList, Field, Fieldset)}
+BLOCKS = {cls.NAME: cls for cls in (PageList, Field, Fieldset, EmailTemplate)}
 
 
 def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
@@ -74,6 +75,9 @@ def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
         _check_blocks(page, site_ids, report)
         if kind == "strategy":
             _check_strategy_page(page, pages, _with_rule(report, "strategy-page"))
+        if kind == "email":
+            for problem in check_email_page(page):
+                report(page, problem.line, problem.message, EmailTemplate.RULE)
     _check_strategy_set(strategies, pages, _with_rule(report, "strategy-set"))
     return sorted(problems)
 

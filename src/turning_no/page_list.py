@@ -1,4 +1,4 @@
-"""Markdown extension: lists of strategies, worksheets or email pages, made from front matter.
+"""Markdown extension: lists of strategies, worksheets or email templates, made from the pages.
 
 An author writes, on an index page:
 
@@ -6,7 +6,9 @@ An author writes, on an index page:
     ///
 
 and the block becomes a list of every worksheet with its strategy, time and link.
-Adding a strategy folder adds it to every list; nothing is kept by hand.
+`emails` lists every email template of every email page (its heading, strategy and
+"When to send it" line, linked to the template's heading), read from the source.
+Adding a strategy folder or a template adds it to every list; nothing is kept by hand.
 
 Links are written as absolute paths to the Markdown files (`/strategies/.../worksheet.md`);
 MkDocs turns them into relative page addresses (`validation.links.absolute_links:
@@ -16,6 +18,7 @@ relative_to_docs` in mkdocs.yml) and checks that they exist.
 from __future__ import annotations
 
 import logging
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,11 +28,14 @@ from pymdownx.blocks.block import Block
 
 from turning_no.blocks import BlockSource, ScanProblem
 from turning_no.content import Page, Strategy, read_page, strategies_of
+from turning_no.email_template import templates_in
 
 # Under "mkdocs." so that `mkdocs build --strict` counts the warning.
 log = logging.getLogger("mkdocs.plugins.turning_no.page_list")
 
 KINDS = ("strategies", "worksheets", "emails")
+# A link in a "When to send it" line is relative to its email page; in a list elsewhere, keep its words.
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def load_strategies(docs_dir: Path) -> list[Strategy]:
@@ -44,8 +50,8 @@ def load_strategies(docs_dir: Path) -> list[Strategy]:
     return strategies_of(pages)
 
 
-def _link(parent: etree.Element, page: Page, text: str) -> None:
-    anchor = etree.SubElement(parent, "a", {"href": "/" + page.src_uri})
+def _link(parent: etree.Element, page: Page, text: str, fragment: str = "") -> None:
+    anchor = etree.SubElement(parent, "a", {"href": "/" + page.src_uri + (f"#{fragment}" if fragment else "")})
     anchor.text = text
 
 
@@ -67,6 +73,14 @@ def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None
             continue
         page = strategy.worksheet if kind == "worksheets" else strategy.email
         if page is None:
+            continue
+        if kind == "emails":
+            for template in templates_in(page):
+                item = etree.SubElement(listing, "li")
+                _link(item, page, template.title, template.anchor)
+                _detail(item, label)
+                when = etree.SubElement(item, "span", {"class": "page-list__when"})
+                when.text = "**When to send it:** " + _MARKDOWN_LINK.sub(r"\1", template.when)
             continue
         item = etree.SubElement(listing, "li")
         _link(item, page, str(page.meta.get("title", "")))

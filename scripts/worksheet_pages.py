@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Print every worksheet blank, in Letter and A4, and say how many pages each takes.
+
+Usage: python scripts/worksheet_pages.py SITE_DIR [--pdf-dir DIR]
+
+SITE_DIR is a built site (`make site`). With --pdf-dir, the PDFs are kept there
+to look at (for example with `pdftoppm -png`). Uses the system's Chromium
+(`chromium` on the PATH, or $CHROMIUM). The tests assert the limit (two pages);
+this script gives the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import io
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+SIZES = ("Letter", "A4")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
+        pass
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--pdf-dir", type=Path)
+    options = parser.parse_args(arguments)
+    sheets = sorted(path.parent.parent.name for path in options.site.glob("strategies/*/worksheet/index.html"))
+    if not sheets:
+        print(f"{options.site}: no worksheets found; build the site first (make site)", file=sys.stderr)
+        return 2
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        print("no Chromium found: install chromium or set CHROMIUM", file=sys.stderr)
+        return 2
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(options.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    if options.pdf_dir:
+        options.pdf_dir.mkdir(parents=True, exist_ok=True)
+    print(f"{'worksheet':<22}" + "".join(f"{size:>8}" for size in SIZES))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page()
+        for slug in sheets:
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/strategies/{slug}/worksheet/")
+            counts = []
+            for size in SIZES:
+                pdf = page.pdf(format=size)
+                if options.pdf_dir:
+                    (options.pdf_dir / f"{slug}-{size}.pdf").write_bytes(pdf)
+                counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
+            print(f"{slug:<22}" + "".join(f"{count:>8}" for count in counts))
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -26,8 +26,8 @@ serve: $(BIN)/.installed ## preview with live reload
 site: $(BIN)/.installed ## strict build into $(SITE)/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-check: $(BIN)/.installed ## the content check alone
-	$(BIN)/python scripts/check_content.py docs
+check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
+	$(BIN)/python scripts/check.py docs
 
 lint: $(BIN)/.installed ## Python style
 	$(BIN)/ruff check .

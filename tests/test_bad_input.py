@@ -67,10 +67,11 @@ def test_the_command_line_reports_a_broken_page_without_a_traceback(tmp_path, fi
     assert "Traceback" not in result.stdout + result.stderr
 
 
-# --- The strict build: broken links and anchors, a bad block ------------------------------------
+# --- The strict build: broken links and anchors ----------------------------------------------------
+# (A content problem stops the build before any page is read: tests/test_content_check_hook.py.)
 
 
-def test_the_strict_build_stops_on_broken_links_anchors_and_blocks_and_names_each_file(tmp_path):
+def test_the_strict_build_stops_on_a_broken_link_and_anchor_and_names_the_file(tmp_path):
     project = copy_project(tmp_path / "project")
     next_steps = project / "docs" / "next-steps.md"
     next_steps.write_text(
@@ -79,14 +80,12 @@ def test_the_strict_build_stops_on_broken_links_anchors_and_blocks_and_names_eac
         + " and [a section that does not exist](understanding-rejection.md#no-such-section).\n",
         encoding="utf-8",
     )
-    shutil.copy(FIXTURES / "page_block_unknown_option.md", project / "docs" / "emails.md")
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode != 0
     log = result.stderr
     assert "Doc file 'next-steps.md' contains a link 'strategies/get-hired/index.md'" in log
     assert "'next-steps.md' contains a link 'understanding-rejection.md#no-such-section'" in log
     assert "does not contain an anchor '#no-such-section'" in log
-    assert "docs/emails.md:7: block: 'color' is not an option of '/// page-list'" in log
     assert "Traceback" not in log
 
 

@@ -13,6 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site check test lint lock clean
 
+# The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
+# the machine's Java. --ignore-scripts: its install script would fetch a Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -26,14 +32,14 @@ serve: $(BIN)/.installed ## preview with live reload; content problems are shown
 site: $(BIN)/.installed ## strict build into $(SITE)/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-check: $(BIN)/.installed ## the content check alone
-	$(BIN)/python scripts/check_content.py docs
+check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
+	$(BIN)/python scripts/check.py docs
 
 lint: $(BIN)/.installed ## Python style
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: check lint ## everything CI runs
+test: check lint node_modules/.installed ## everything CI runs
 	$(BIN)/pytest
 
 # Regenerate requirements.lock from the ranges in pyproject.toml, in a clean venv.
@@ -47,4 +53,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache
+	rm -rf $(VENV) $(SITE) .pytest_cache node_modules reports

@@ -86,8 +86,8 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 # axe-core's JavaScript, from the axe-playwright-python wheel (nothing is downloaded).
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-# WCAG 2.0 and 2.1, levels A and AA: what the ADA Title II rule asks for.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.0 and 2.1, levels A and AA (what the ADA Title II rule asks for), and 2.2 AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def chromium_path() -> str | None:

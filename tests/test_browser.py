@@ -1,6 +1,7 @@
 """The built site in headless Chromium, as a reader on a phone gets it.
 
-The browser and axe-core fixtures live in conftest.py.
+The browser and axe-core fixtures live in conftest.py; axe-core runs over every
+page in tests/test_accessibility.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PHONE, axe_violations, html_pages
+from conftest import PHONE, html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -41,18 +42,6 @@ def test_every_page_loads_on_a_phone_without_errors_outside_requests_or_sideways
     assert [url for url in requested if urlsplit(url).netloc not in (own_host, "")] == []
     assert errors == []
     assert too_wide == []
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_wcag_a_or_aa_violations(browser, site_url, paths, scheme):
-    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
-    page = context.new_page()
-    found = []
-    for path in paths:
-        page.goto(site_url + path, wait_until="load")
-        found += [f"/{path} [{scheme}] {violation}" for violation in axe_violations(page)]
-    context.close()
-    assert found == [], "\n".join(found)
 
 
 def test_the_palette_toggle_switches_to_dark_and_back(browser, site_url):

@@ -155,11 +155,33 @@ BROKEN_PAGES = [
     case("stray_page.md", f"{STRATEGY}/notes.md", 1, "this page belongs to no strategy"),
     case("empty_file.md", "about/index.md", 1, "this page has no front matter"),
     case("not_utf8.md", "about/index.md", 2, "this file is not valid UTF-8 text; save it as UTF-8"),
+    # Blocks: unclosed, misnested, stray, bad options, holding text.
+    case("page_unclosed_block.md", "emails.md", 8, "'/// page-list' is never closed; add a line '///'"),
+    case("page_misnested_blocks.md", "emails.md", 7, "is inside '/// page-list' (line 6), so it needs fewer slashes"),
+    case("page_block_closes_nothing.md", "emails.md", 8, "this '///' closes no block"),
+    case("page_block_not_a_block.md", "emails.md", 6, "this '///' closes no block"),
+    case("page_block_unknown_option.md", "emails.md", 7, "'color' is not an option of '/// page-list'"),
+    case("page_block_options_not_yaml.md", "emails.md", 7, "the block's options are not valid YAML"),
+    case("page_block_with_content.md", "emails.md", 8, "'/// page-list' holds nothing"),
+    # Front matter of the wrong shape or type.
+    case("page_front_matter_a_list.md", "next-steps.md", 2, "the front matter must be a list of 'key: value' lines"),
+    case("page_title_a_number.md", "next-steps.md", 2, "'title' must be text"),
+    case("page_description_with_angle_brackets.md", "next-steps.md", 3, "'description' contains < and >"),
+    case("strategy_number_a_boolean.md", f"{STRATEGY}/index.md", 4, "'strategy' must be a whole number"),
+    # Thousands of nested brackets: PyYAML's recursion must not escape as a RecursionError.
+    case("page_front_matter_too_deep.md", "next-steps.md", 2, "the front matter nests brackets too deep to read"),
+    case("page_block_options_too_deep.md", "emails.md", 7, "the block's options nest brackets too deep to read"),
+    # A strategy folder whose slug is not one of the eight.
+    case(
+        "strategy_unknown_slug.md", "strategies/get-hired/index.md", 4, "strategy 2 is also strategies/ask-for-feedback"
+    ),
+    case("strategy_unknown_slug.md", "strategies/get-hired/index.md", 5, "'worksheet: worksheet.md' names a page that"),
 ]
 
 
 @pytest.mark.parametrize(("fixture", "placed_at", "target", "line", "message"), BROKEN_PAGES)
 def test_a_broken_page_is_reported_at_its_file_and_line(docs, fixture, placed_at, target, line, message):
+    (docs / placed_at).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / fixture, docs / placed_at)
     problems = check_docs(docs, root=docs.parent)
     reported = [str(problem) for problem in problems]

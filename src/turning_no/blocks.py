@@ -92,6 +92,9 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[BlockSource], list[Scan
             return
         try:
             loaded = yaml.safe_load(_dedent(text))
+        except RecursionError:  # thousands of nested brackets exhaust Python's stack
+            block.options_error = "the block's options nest brackets too deep to read"
+            return
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = block.line + 1 + (mark.line if mark else 0)

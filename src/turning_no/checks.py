@@ -37,7 +37,8 @@ _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 #: Our `///` blocks by name. Each is a pymdownx.blocks Block class; its OPTIONS say
 #: which options it takes, and its `check_source(block)` (if any) yields the other
 #: problems of one block in the source. A class with `identity(block)` and
-#: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates.
+#: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates. The reading-level
+#: and structure gates skip a block's body unless the class sets `PROSE = True` (turning_no.prose).
 BLOCKS = {cls.NAME: cls for cls in (PageList, Field, Fieldset, EmailTemplate)}
 
 

@@ -65,6 +65,9 @@ def read_front_matter(text: str) -> FrontMatter:
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         values = yaml.safe_load(source)
+    except RecursionError:
+        # PyYAML parses nested brackets by recursion: thousands of '[' exhaust Python's stack.
+        raise FrontMatterError(2, "the front matter nests brackets too deep to read; check its '[' and '{'") from None
     except yaml.YAMLError as error:
         # An unclosed quote or bracket is found only at the end; point at where it opened.
         mark = getattr(error, "problem_mark", None)

@@ -1,0 +1,62 @@
+"""Which lines of a page are prose: what a reader reads as sentences.
+
+The reading-level and structure gates measure prose only. Left out:
+
+- the front matter and fenced code blocks (email templates are code blocks today);
+- the `///` lines of every block, and its options;
+- the body of every block of ours (`turning_no.checks.BLOCKS`), such as worksheet
+  fields and email templates, unless its class says its body is prose
+  (`PROSE = True`): a field label or a template is not a sentence read in a row.
+
+A new block class is covered without a change here.
+"""
+
+from __future__ import annotations
+
+from turning_no.blocks import _OPTION_LINE, scan
+from turning_no.content import Page, body_lines
+
+
+def _blocks():
+    # Imported late: turning_no.checks imports the block classes, which may import this module.
+    from turning_no.checks import BLOCKS
+
+    return BLOCKS
+
+
+def non_prose_lines(page: Page) -> set[int]:
+    """Line numbers (1-based) of the page's body that are block markup or non-prose block bodies."""
+    lines = list(body_lines(page))
+    by_number = dict(lines)
+    blocks, _ = scan(lines)
+    classes = _blocks()
+    skipped: set[int] = set()
+    for block in blocks:
+        skipped.add(block.line)
+        if block.end_line is not None:
+            skipped.add(block.end_line)
+        # The options: lines indented 4 spaces straight after the opening line (as turning_no.blocks reads them).
+        number = block.line + 1
+        while number in by_number and _OPTION_LINE.match(by_number[number]):
+            skipped.add(number)
+            number += 1
+        cls = classes.get(block.name)
+        if cls is not None and not getattr(cls, "PROSE", False):
+            skipped.update(number for number, _ in block.body)
+    return skipped
+
+
+def prose_source(page: Page) -> str:
+    """The page's Markdown with front matter, code and non-prose blocks blanked out, lines kept in place."""
+    keep = dict(body_lines(page))
+    skipped = non_prose_lines(page)
+    total = page.text.splitlines()
+    return "\n".join(
+        text if number in keep and number not in skipped else "" for number, text in enumerate(total, start=1)
+    )
+
+
+def prose_lines(page: Page) -> list[tuple[int, str]]:
+    """(line number, text) of the page's prose lines (see `prose_source`)."""
+    skipped = non_prose_lines(page)
+    return [(number, text) for number, text in body_lines(page) if number not in skipped]

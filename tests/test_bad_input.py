@@ -1,0 +1,236 @@
+"""Bad input never crashes anything: the command line, the strict build, our extensions, the checks.
+
+The corpus of broken pages is tests/check_fixtures (the content check, test_checks.py)
+and tests/gate_fixtures (the other gates, test_gates.py). Here: a sample of it
+through the command line and the strict build as a maintainer runs them, duplicate
+ids, and random text (hypothesis) through every Markdown extension of ours, the
+content check and the block scanner.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from conftest import DOCS, ROOT, build_site, copy_project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from turning_no import checks
+from turning_no.blocks import check_options, scan
+from turning_no.checks import check_docs
+from turning_no.problems import ContentError
+
+FIXTURES = ROOT / "tests" / "check_fixtures"
+STRATEGY = "docs/strategies/ask-for-feedback"
+
+# --- The command line on a copy of the project ------------------------------------------------
+
+CLI_SAMPLE = [
+    ("not_utf8.md", "docs/about/index.md", "docs/about/index.md:2: encoding: this file is not valid UTF-8 text"),
+    ("empty_file.md", "docs/about/index.md", "docs/about/index.md:1: front-matter: this page has no front matter"),
+    ("strategy_bad_yaml.md", f"{STRATEGY}/index.md", f"{STRATEGY}/index.md:2: front-matter: the front matter is not"),
+    ("page_unclosed_block.md", "docs/emails.md", "docs/emails.md:8: block: '/// page-list' is never closed"),
+    ("page_block_unknown_option.md", "docs/emails.md", "docs/emails.md:7: block: 'color' is not an option"),
+    (
+        "strategy_unknown_slug.md",
+        "docs/strategies/get-hired/index.md",
+        "get-hired/index.md:4: strategy-set: strategy 2",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "placed_at", "expected"), CLI_SAMPLE, ids=[case[0] for case in CLI_SAMPLE])
+def test_the_command_line_reports_a_broken_page_without_a_traceback(tmp_path, fixture, placed_at, expected):
+    project = copy_project(tmp_path)
+    (project / placed_at).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / fixture, project / placed_at)
+    environment = {key: value for key, value in os.environ.items() if key != "CI"}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_content.py"), "docs"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert expected in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- The strict build: broken links and anchors ----------------------------------------------------
+# (A content problem stops the build before any page is read: tests/test_content_check_hook.py.)
+
+
+def test_the_strict_build_stops_on_a_broken_link_and_anchor_and_names_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    next_steps = project / "docs" / "next-steps.md"
+    next_steps.write_text(
+        next_steps.read_text(encoding="utf-8")
+        + "\nSee [a strategy that does not exist](strategies/get-hired/index.md)"
+        + " and [a section that does not exist](understanding-rejection.md#no-such-section).\n",
+        encoding="utf-8",
+    )
+    result = build_site(tmp_path / "site", project=project)
+    assert result.returncode != 0
+    log = result.stderr
+    assert "Doc file 'next-steps.md' contains a link 'strategies/get-hired/index.md'" in log
+    assert "'next-steps.md' contains a link 'understanding-rejection.md#no-such-section'" in log
+    assert "does not contain an anchor '#no-such-section'" in log
+    assert "Traceback" not in log
+
+
+# --- Duplicate ids, for any block class that has them --------------------------------------------
+
+
+class _Field:
+    """A stand-in block with an id, as a worksheet field has: its ids are checked for duplicates."""
+
+    NAME = "test-field"
+    OPTIONS = {"id": ["", str]}
+    RULE = "test-field"
+
+    @staticmethod
+    def identity(block):
+        return (block.options or {}).get("id")
+
+
+@pytest.mark.parametrize(
+    ("unique_in", "second_page", "expected"),
+    [
+        ("page", "a.md", "docs/a.md:12: test-field: the id 'name' is already used on line 7 of this page"),
+        ("site", "b.md", "docs/b.md:7: test-field: the id 'name' is already used in a.md line 7"),
+    ],
+)
+def test_a_duplicate_id_is_reported_where_it_repeats(tmp_path, monkeypatch, unique_in, second_page, expected):
+    field = type("Field", (_Field,), {"UNIQUE_IN": unique_in})
+    monkeypatch.setitem(checks.BLOCKS, field.NAME, field)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    front = "---\ntitle: {title}\ndescription: Fields.\n---\n\n"
+    one = "/// test-field\n    id: name\nYour name\n///\n"
+    (docs / "a.md").write_text(front.format(title="A") + one + ("\n" + one if second_page == "a.md" else ""))
+    if second_page == "b.md":
+        (docs / "b.md").write_text(front.format(title="B") + one)
+    assert any(str(problem).startswith(expected) for problem in check_docs(docs, root=tmp_path))
+
+
+# --- Random text (hypothesis) --------------------------------------------------------------------
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV` and other tags as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def our_extensions() -> list[tuple[str, dict]]:
+    """Every `turning_no.*` Markdown extension that mkdocs.yml registers, with its configuration."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    found = []
+    for entry in config["markdown_extensions"]:
+        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        if name.startswith("turning_no."):
+            options = dict(options or {})
+            if "docs_dir" in options:
+                options["docs_dir"] = str(ROOT / options["docs_dir"])
+            found.append((name, options))
+    return found
+
+
+EXTENSIONS = our_extensions()
+
+
+def test_the_extension_list_is_read_from_mkdocs_yml():
+    names = [name for name, _ in EXTENSIONS]
+    assert {"turning_no.page_list", "turning_no.checklist"} <= set(names)
+
+
+def _fragments() -> list[str]:
+    """Pieces of Markdown that our extensions and checks react to, for every block this site knows."""
+    pieces = ["\n", "\n\n", "///\n", "////\n", "/// \n", "---\n", "title: x\n", "- [ ] ", "- [x] ", "1. ", "    "]
+    pieces += [
+        "```\n",
+        "```text\n",
+        "# ",
+        "## ",
+        "[link](x.md)",
+        "![](x.png)",
+        "<div markdown>\n",
+        "</div>\n",
+        "|a|b|\n",
+    ]
+    pieces += ["[Name]", "{#id}", ": ", "\t", "\x00", "\u200b", "é", "🙂", "\r\n"]
+    for name, cls in checks.BLOCKS.items():
+        pieces += [f"/// {name}\n", f"/// {name} | x\n", f"//// {name}\n", f"/// {name} | \n"]
+        pieces += [f"    {option}: x\n" for option in getattr(cls, "OPTIONS", {})]
+        pieces += [f"    {option}: [\n" for option in getattr(cls, "OPTIONS", {})]
+    pieces += ["/// unknown-block\n", "    : :\n", "    - a\n"]
+    return pieces
+
+
+MARKDOWN_TEXT = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(_fragments())), max_size=40).map("".join)
+# For the checks, which parse YAML: thousands of nested brackets once exhausted Python's stack (RecursionError).
+# (Python-Markdown itself takes minutes over them, so the extensions get MARKDOWN_TEXT alone.)
+CHECKED_TEXT = st.lists(
+    st.one_of(st.text(max_size=20), st.sampled_from([*_fragments(), "[" * 3000, "{" * 3000])), max_size=40
+).map("".join)
+SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, database=None)
+
+
+@pytest.mark.parametrize(("name", "options"), EXTENSIONS, ids=[name for name, _ in EXTENSIONS])
+@SETTINGS
+@given(text=MARKDOWN_TEXT)
+def test_random_text_through_our_extension_renders_or_raises_content_error(name, options, text):
+    renderer = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.tasklist", name],
+        extension_configs={name: options},
+    )
+    with contextlib.suppress(ContentError):
+        assert isinstance(renderer.convert(text), str)
+
+
+@SETTINGS
+@given(text=CHECKED_TEXT)
+def test_random_text_through_the_block_scanner_gives_problems_never_an_error(text):
+    blocks, problems = scan(enumerate(text.splitlines(), start=1))
+    for block in blocks:
+        cls = checks.BLOCKS.get(block.name)
+        if cls is not None:
+            list(check_options(block, cls.OPTIONS))
+            if not block.options_error and hasattr(cls, "check_source"):
+                list(cls.check_source(block))
+    assert all(problem.line >= 1 for problem in problems)
+
+
+PLACES = ["next-steps.md", "strategies/ask-for-feedback/index.md", "strategies/ask-for-feedback/worksheet.md"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(CHECKED_TEXT, CHECKED_TEXT.map(lambda body: "---\n" + body)),
+    raw=st.one_of(st.none(), st.binary(max_size=60)),
+    place=st.sampled_from(PLACES),
+)
+def test_random_text_through_the_content_check_gives_problems_never_an_error(text, raw, place):
+    with tempfile.TemporaryDirectory() as folder:
+        docs = Path(folder) / "docs"
+        shutil.copytree(DOCS / "strategies" / "ask-for-feedback", docs / "strategies" / "ask-for-feedback")
+        target = docs / place
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if raw is None:
+            target.write_text(text, encoding="utf-8", errors="surrogatepass")
+        else:
+            target.write_bytes(raw)
+        problems = check_docs(docs, root=Path(folder))
+    assert all(problem.line >= 1 and problem.rule and problem.message for problem in problems)

@@ -1,0 +1,241 @@
+"""The gates of `make check`: the real pages pass; each broken page is reported at its rule, file and line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, ROOT, copy_project
+
+from turning_no.gates import GATES, MAX_PAGE_BYTES, run_gates
+from turning_no.reading_level import MAX_GRADE, page_grade, prose_of_markdown
+from turning_no.structure import check_structure
+
+FIXTURES = Path(__file__).parent / "gate_fixtures"
+SCRIPT = ROOT / "scripts" / "check.py"
+
+
+def test_the_real_pages_pass_every_gate():
+    run = run_gates(DOCS, root=ROOT)
+    assert [str(problem) for problem in run.problems] == []
+    assert len(run.grades) == len(list(DOCS.rglob("*.md")))
+    assert all(measured.grade <= MAX_GRADE for _, measured in run.grades)
+
+
+def gate_case(fixture, rule, line, message, placed_at="next-steps.md", reported_in=None):
+    return pytest.param(fixture, placed_at, rule, reported_in or placed_at, line, message, id=f"{fixture}:{rule}")
+
+
+BROKEN_PAGES = [
+    gate_case("heading_skips_level.md", "heading-order", 8, "'### A part without a section' skips a level"),
+    gate_case("heading_skips_inside.md", "heading-order", 10, "make it '### Too deep'"),
+    gate_case("image_without_alt.md", "image-alt", 8, "this image has no alt text"),
+    gate_case("html_image_without_alt.md", "image-alt", 8, "this <img> has no alt text"),
+    gate_case("link_text_click_here.md", "link-text", 6, "the link text 'click here' does not say where"),
+    gate_case("link_text_read_more.md", "link-text", 6, "the link text 'Read more…' does not say where"),
+    gate_case("bare_url.md", "bare-url", 8, "the address https://988lifeline.org/ stands in the text"),
+    gate_case("url_as_link_text.md", "bare-url", 8, "[Read it on 988lifeline.org](https://988lifeline.org/)"),
+    gate_case("autolink.md", "bare-url", 6, "the address https://988lifeline.org/ stands in the text"),
+    gate_case("misspelling.md", "spelling", 6, "'recieve' may be a misspelling of 'receive'"),
+    gate_case("british_spelling.md", "spelling", 6, "'colour' may be a misspelling of 'color'"),
+    gate_case("hard_to_read.md", "reading-level", 8, "Hardest first: line 8 (grade"),
+    gate_case("no_blank_line_before_heading.md", "markdown-style", 7, "MD022 blanks-around-headings"),
+    gate_case(
+        "duplicate_title.md",
+        "page-title",
+        2,
+        "the title 'Understanding rejection' is also the title of docs/next-steps.md",
+        reported_in="understanding-rejection.md",
+    ),
+]
+
+
+@pytest.fixture
+def small_docs(tmp_path) -> Path:
+    """A docs/ of two real plain pages: the gates run in a second instead of over the whole site."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("next-steps.md", "understanding-rejection.md"):
+        shutil.copy(DOCS / name, docs / name)
+    return docs
+
+
+def test_the_small_docs_pass(small_docs):
+    assert [str(problem) for problem in run_gates(small_docs).problems] == []
+
+
+@pytest.mark.parametrize(("fixture", "placed_at", "rule", "target", "line", "message"), BROKEN_PAGES)
+def test_a_broken_page_is_reported_by_its_gate(small_docs, fixture, placed_at, rule, target, line, message):
+    shutil.copy(FIXTURES / fixture, small_docs / placed_at)
+    problems = run_gates(small_docs).problems
+    reported = "\n".join(str(problem) for problem in problems)
+    assert any(
+        problem.path == f"docs/{target}"
+        and problem.line == line
+        and problem.rule == rule
+        and message in problem.message
+        for problem in problems
+    ), f"expected docs/{target}:{line}: {rule}: ...{message}...\ngot:\n{reported}"
+    assert "gate-error" not in reported
+
+
+def test_every_gate_fixture_is_used():
+    assert {case.values[0] for case in BROKEN_PAGES} == {path.name for path in FIXTURES.iterdir()}
+
+
+def test_a_5_mb_page_is_reported_once_and_left_out_of_the_slow_gates(small_docs):
+    paragraph = "You can do this. Write one short note today and send it tomorrow.\n\n"
+    text = "---\ntitle: A long page\ndescription: Far too long.\n---\n\n" + paragraph * (5_000_000 // len(paragraph))
+    (small_docs / "long.md").write_text(text, encoding="utf-8")
+    assert (small_docs / "long.md").stat().st_size > MAX_PAGE_BYTES
+    problems = run_gates(small_docs).problems
+    assert [str(problem) for problem in problems] == [
+        "docs/long.md:1: page-size: this page is 5.0 MB; a page over 200 KB is too long to read on a phone. "
+        "Split it into pages of a few screens each"
+    ]
+
+
+def test_a_gate_that_breaks_is_reported_and_the_others_still_run(small_docs):
+    def broken(run):
+        raise RuntimeError("no tool")
+
+    shutil.copy(FIXTURES / "misspelling.md", small_docs / "next-steps.md")
+    problems = run_gates(small_docs, gates=(("broken", broken), *GATES)).problems
+    assert [problem.rule for problem in problems] == ["gate-error", "spelling"]
+    assert "the broken gate stopped with RuntimeError: no tool" in problems[0].message
+
+
+# --- Reading level: which text counts, and the figure itself ------------------------------------
+
+
+def test_the_prose_leaves_out_block_bodies_but_keeps_the_words_around_them():
+    page = (
+        "---\ntitle: T\ndescription: D\n---\n\n"
+        "Words before the list.\n\n"
+        "/// page-list | worksheets\n///\n\n"
+        "/// no-such-block\n    option: 1\n\nWords inside an unknown block.\n///\n\n"
+        '<div class="start-here" markdown>\n\nWords in a box.\n\n</div>\n'
+    )
+    assert prose_of_markdown(page).splitlines() == [
+        "Words before the list.",
+        "Words inside an unknown block.",
+        "Words in a box.",
+    ]
+
+
+def test_a_block_class_with_prose_in_it_is_counted(monkeypatch):
+    from turning_no import checks
+    from turning_no.page_list import PageList
+
+    class Note(PageList):
+        NAME = "note"
+        PROSE = True
+
+    class Field(PageList):
+        NAME = "field"
+
+    monkeypatch.setitem(checks.BLOCKS, "note", Note)
+    monkeypatch.setitem(checks.BLOCKS, "field", Field)
+    page = "/// note\nA note to read.\n///\n\n/// field\n    id: name\nYour name\n///\n"
+    assert prose_of_markdown(page).splitlines() == ["A note to read."]
+
+
+def test_the_grade_of_a_hard_passage_is_over_the_limit():
+    # One sentence of ten words, most of them five syllables or more: far over grade 8 by any count.
+    text = (
+        "Unemployment compensation documentation necessitates administrative verification, "
+        "particularly regarding eligibility determination procedures."
+    )
+    from turning_no.reading_level import grade
+
+    assert grade(text) > MAX_GRADE
+    assert grade("You can do this. Send one short note today.") < MAX_GRADE
+
+
+def test_a_page_grade_names_its_hardest_paragraph_with_its_line():
+    page = (FIXTURES / "hard_to_read.md").read_text(encoding="utf-8")
+    from turning_no.reading_level import page_from_text
+
+    measured = page_grade(page_from_text(page))
+    assert measured.grade > MAX_GRADE
+    block, value = measured.hardest[0]
+    assert block.line == 8 and block.text.startswith("Notwithstanding") and value > measured.grade
+
+
+# --- Structure: the rules on their own --------------------------------------------------------
+
+
+def structure_of(text: str) -> list[str]:
+    from turning_no.reading_level import page_from_text
+
+    return [f"{problem.line}: {problem.rule}" for problem in check_structure([page_from_text(text)], Path("."))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [Ask for feedback](strategies/ask-for-feedback/index.md).",
+        "![A door, open](door.svg)",
+        '<img src="door.svg" alt="A door">',
+        "Links in code are fine: `https://example.org/`.",
+        "```text\nhttps://example.org/ in an email template\n```",
+        "[sources]: https://example.org/",
+        "Here is [a list of worksheets](worksheets.md).",
+    ],
+)
+def test_structure_accepts_good_markdown(text):
+    assert structure_of(text) == []
+
+
+# --- The command line, as a maintainer runs it ------------------------------------------------
+
+
+def run_check(project: Path, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "CI"} | env
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "docs"], cwd=project, env=environment, capture_output=True, text=True, check=False
+    )
+
+
+def test_make_check_prints_each_problem_the_grades_and_a_count_per_rule(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copy(FIXTURES / "misspelling.md", project / "docs" / "next-steps.md")
+    shutil.copy(FIXTURES / "bare_url.md", project / "docs" / "about" / "license.md")
+    shutil.copy(
+        ROOT / "tests" / "check_fixtures" / "strategy_long_description.md",
+        project / "docs/strategies/ask-for-feedback/index.md",
+    )
+    result = run_check(project, CI="true")
+    output = result.stdout
+    assert result.returncode == 1
+    assert "docs/next-steps.md:6: spelling: 'recieve' may be a misspelling of 'receive'" in output
+    assert "::error file=docs/next-steps.md,line=6,title=spelling::'recieve' may be" in output
+    assert "docs/about/license.md:8: bare-url: the address https://988lifeline.org/" in output
+    assert "docs/strategies/ask-for-feedback/index.md:3: front-matter: 'description' is 200 characters long" in output
+    # Both fixtures are titled "Next steps": the structure gate notices that too.
+    assert (
+        "docs/next-steps.md:2: page-title: the title 'Next steps' is also the title of docs/about/license.md" in output
+    )
+    assert "      1  bare-url\n      1  front-matter\n      1  page-title\n      1  spelling" in output
+    assert "docs/understanding-rejection.md" in output.split("Problems by rule")[0]  # every page's grade
+    assert "4 problems in docs" in result.stderr
+    assert "Traceback" not in output + result.stderr
+
+
+def test_make_check_passes_quietly_on_good_pages_and_says_so(tmp_path):
+    project = copy_project(tmp_path)
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All gates passed" in result.stdout and "::error" not in result.stdout
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "nowhere"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "nowhere: no such folder" in result.stderr and "Traceback" not in result.stderr

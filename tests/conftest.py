@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import os
@@ -61,6 +62,15 @@ def site_url(built_site) -> str:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+def assert_same_html(actual: str, expected: str) -> None:
+    """Markdown-extension tests: fail with a diff when the rendered HTML is not the expected."""
+    if actual != expected:
+        diff = "\n".join(
+            difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm="")
+        )
+        pytest.fail(f"rendered HTML differs:\n{diff}")
 
 
 def copy_project(destination: Path) -> Path:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from urllib.parse import unquote
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project
+from conftest import assert_same_html, build_site, copy_project
 
 from turning_no.blocks import scan
 from turning_no.content import Page
@@ -33,13 +32,8 @@ def render(source: str) -> str:
 
 
 def assert_html(source: str, expected: str) -> None:
-    """Compare rendered HTML with the expected, showing a diff when they differ."""
-    actual = render(source)
-    if actual != expected:
-        diff = "\n".join(
-            difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm="")
-        )
-        pytest.fail(f"rendered HTML differs:\n{diff}")
+    """The source, rendered, is the expected HTML (a diff if not)."""
+    assert_same_html(render(source), expected)
 
 
 def soup(source: str) -> BeautifulSoup:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import logging
 from pathlib import Path
 
 import markdown
-import pytest
+from conftest import assert_same_html
 
 from turning_no.page_list import PageListExtension
 
@@ -19,13 +18,8 @@ def render(source: str) -> str:
 
 
 def assert_html(source: str, expected: str) -> None:
-    """Compare rendered HTML with the expected, showing a diff when they differ."""
-    actual = render(source)
-    if actual != expected:
-        diff = "\n".join(
-            difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm="")
-        )
-        pytest.fail(f"rendered HTML differs:\n{diff}")
+    """The source, rendered, is the expected HTML (a diff if not)."""
+    assert_same_html(render(source), expected)
 
 
 def test_strategies_in_order_with_descriptions():

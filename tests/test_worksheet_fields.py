@@ -6,11 +6,11 @@ and a diff when they differ.
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 
 import markdown
 import pytest
+from conftest import assert_same_html
 
 from turning_no.blocks import scan
 from turning_no.problems import ContentError
@@ -22,14 +22,9 @@ def render(source: str) -> str:
 
 
 def assert_html(source: str, expected: str) -> None:
-    """Compare rendered HTML with the expected, showing a diff when they differ."""
-    actual = render(source)
+    """The source, rendered, is the expected HTML (a diff if not)."""
     expected = textwrap.dedent(expected).strip()
-    if actual != expected:
-        diff = "\n".join(
-            difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm="")
-        )
-        pytest.fail(f"rendered HTML differs:\n{diff}")
+    assert_same_html(render(source), expected)
 
 
 def test_short_answer_with_a_hint():

@@ -33,15 +33,6 @@ def build_site(destination: Path, *, project: Path = ROOT, env: dict | None = No
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return destination
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
         pass
@@ -53,15 +44,34 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """The built site served on a free port of 127.0.0.1, as GitHub Pages would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def _site_server(tmp_path_factory):
+    """A server on a free port of 127.0.0.1 for the built site, and the folder it serves.
+
+    The port is chosen before the build: Material's instant navigation works only
+    where the site is served at its `site_url`, as it is on GitHub Pages.
+    """
+    folder = tmp_path_factory.mktemp("site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server) -> Path:
+    """The real site, built once with --strict, for the address it is served at."""
+    destination, url = _site_server
+    result = build_site(destination, env={"SITE_URL": url})
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, _site_server) -> str:
+    """The built site served over HTTP on 127.0.0.1, as GitHub Pages would serve it."""
+    return _site_server[1]
 
 
 def assert_same_html(actual: str, expected: str) -> None:

@@ -191,9 +191,11 @@ def test_if_our_script_fails_materials_copy_button_still_copies_the_template(bro
 def test_the_composer_starts_after_an_instant_page_change(context, site_url):
     page = context.new_page()
     page.goto(site_url + "strategies/process-emotions/")
+    page.evaluate("window.__sameDocument = true")  # gone if the link loads a whole new page
     page.get_by_role("link", name="Email template: Replying to a rejection").click()
     page.wait_for_url("**/process-emotions/email/")
     expect(page.locator(".email-composer")).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True  # Material's instant navigation swapped the page
     page.get_by_label("Company name", exact=True).fill("Acme")
     assert "Acme" in page.locator(".email-template__subject").text_content()
 

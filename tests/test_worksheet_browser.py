@@ -121,15 +121,20 @@ def test_answers_come_back_after_a_reload_on_every_worksheet(context, site_url, 
 def test_answers_survive_instant_navigation_away_and_back(context, site_url):
     page = open_sheet(context, site_url, "ask-for-feedback")
     page.locator("#ws-recipient").fill("Sam Lee, hiring manager")
+    page.evaluate("window.__sameDocument = true")  # gone if a link loads a whole new page
     page.locator(".back-to-strategy a").click()
     page.wait_for_url("**/strategies/ask-for-feedback/")
-    # Material's instant navigation swapped the page without loading it again.
-    assert page.evaluate("typeof document$") == "object"
     page.locator("article a[href$='worksheet/']").first.click()
+    page.wait_for_url("**/strategies/ask-for-feedback/worksheet/")
     page.wait_for_selector(".ws-toolbar:not([hidden])")
+    assert page.evaluate("window.__sameDocument") is True  # Material's instant navigation swapped the page
     assert page.locator("#ws-recipient").input_value() == "Sam Lee, hiring manager"
-    page.go_back()
-    page.go_forward()
+    # The browser's own back and forward buttons.
+    page.evaluate("history.back()")
+    page.wait_for_url("**/strategies/ask-for-feedback/")
+    page.wait_for_selector("article a[href$='worksheet/']")
+    page.evaluate("history.forward()")
+    page.wait_for_url("**/strategies/ask-for-feedback/worksheet/")
     page.wait_for_selector(".ws-toolbar:not([hidden])")
     assert page.locator("#ws-recipient").input_value() == "Sam Lee, hiring manager"
 

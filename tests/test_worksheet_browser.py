@@ -287,6 +287,24 @@ def test_the_keyboard_alone_can_fill_a_sheet_with_a_visible_focus(context, site_
     assert page.locator("#ws-stage-1").is_checked()
 
 
+def test_the_sticky_toolbar_never_hides_the_field_in_focus(context, site_url):
+    page = open_sheet(context, site_url, "refine-your-search")
+    page.locator(".worksheet input, .worksheet textarea").first.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        overlap = page.evaluate(
+            """() => {
+                const focused = document.activeElement.getBoundingClientRect();
+                const bar = document.querySelector('.ws-toolbar').getBoundingClientRect();
+                return document.activeElement.closest('.ws-toolbar') ? 0 : focused.bottom - bar.top;
+            }"""
+        )
+        if overlap > 0:
+            hidden.append(page.evaluate("document.activeElement.id || document.activeElement.outerHTML"))
+    assert hidden == []
+
+
 def pdf_pages(page, size: str) -> list[str]:
     """The text of each printed page."""
     reader = PdfReader(io.BytesIO(page.pdf(format=size)))

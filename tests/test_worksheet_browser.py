@@ -287,21 +287,24 @@ def test_the_keyboard_alone_can_fill_a_sheet_with_a_visible_focus(context, site_
     assert page.locator("#ws-stage-1").is_checked()
 
 
-def test_the_sticky_toolbar_never_hides_the_field_in_focus(context, site_url):
+def test_the_sticky_header_and_toolbar_never_hide_the_field_in_focus(context, site_url):
     page = open_sheet(context, site_url, "refine-your-search")
-    page.locator(".worksheet input, .worksheet textarea").first.focus()
+    hidden_by = """() => {
+        const focused = document.activeElement.getBoundingClientRect();
+        const header = document.querySelector('.md-header').getBoundingClientRect();
+        const bar = document.querySelector('.ws-toolbar').getBoundingClientRect();
+        if (document.activeElement.closest('.ws-toolbar, .md-header')) return null;
+        if (focused.top < header.bottom) return 'header';
+        if (focused.bottom > bar.top) return 'toolbar';
+        return null;
+    }"""
     hidden = []
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        overlap = page.evaluate(
-            """() => {
-                const focused = document.activeElement.getBoundingClientRect();
-                const bar = document.querySelector('.ws-toolbar').getBoundingClientRect();
-                return document.activeElement.closest('.ws-toolbar') ? 0 : focused.bottom - bar.top;
-            }"""
-        )
-        if overlap > 0:
-            hidden.append(page.evaluate("document.activeElement.id || document.activeElement.outerHTML"))
+    page.locator(".worksheet input, .worksheet textarea").first.focus()
+    for key in ["Tab"] * 40 + ["Shift+Tab"] * 40:
+        page.keyboard.press(key)
+        where = page.evaluate(hidden_by)
+        if where:
+            hidden.append(f"{key}: {page.evaluate('document.activeElement.id')} under the {where}")
     assert hidden == []
 
 

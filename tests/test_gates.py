@@ -158,9 +158,9 @@ def test_the_grade_of_a_hard_passage_is_over_the_limit():
 
 def test_a_page_grade_names_its_hardest_paragraph_with_its_line():
     page = (FIXTURES / "hard_to_read.md").read_text(encoding="utf-8")
-    from turning_no.reading_level import page_from_text
+    from turning_no.content import page_of_text
 
-    measured = page_grade(page_from_text(page))
+    measured = page_grade(page_of_text(page))
     assert measured.grade > MAX_GRADE
     block, value = measured.hardest[0]
     assert block.line == 8 and block.text.startswith("Notwithstanding") and value > measured.grade
@@ -170,9 +170,9 @@ def test_a_page_grade_names_its_hardest_paragraph_with_its_line():
 
 
 def structure_of(text: str) -> list[str]:
-    from turning_no.reading_level import page_from_text
+    from turning_no.content import page_of_text
 
-    return [f"{problem.line}: {problem.rule}" for problem in check_structure([page_from_text(text)], Path("."))]
+    return [f"{problem.line}: {problem.rule}" for problem in check_structure([page_of_text(text)], Path("."))]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ class BlockSource:
     options: dict | None = None  # None when the options are not valid YAML
     options_error: str | None = None
     option_lines: dict[str, int] = field(default_factory=dict)
+    options_end: int = 0  # the last line of the options (the opening line when there are none)
     body: list[tuple[int, str]] = field(default_factory=list)  # (line, text) between options and end
     end_line: int | None = None  # None while (or if) the block is never closed
     parent: BlockSource | None = None
@@ -112,6 +113,7 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[BlockSource], list[Scan
         if reading_options is not None:
             if _OPTION_LINE.match(text):
                 option_text.append(text)
+                reading_options.options_end = number
                 key = _OPTION_KEY.match(text)
                 if key and len(text) - len(text.lstrip(" ")) == _indent(option_text[0]):
                     reading_options.option_lines.setdefault(key.group(1), number)
@@ -121,7 +123,7 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[BlockSource], list[Scan
         end = _END.match(text)
         if start:
             slashes, name, argument = start.groups()
-            block = BlockSource(name.lower(), argument, number, len(slashes))
+            block = BlockSource(name.lower(), argument, number, len(slashes), options_end=number)
             if stack:
                 outer = stack[-1]
                 if block.slashes >= outer.slashes:

@@ -132,8 +132,12 @@ class Strategy:
 
 def read_page(path: Path, docs_dir: Path) -> Page:
     """Read one page. Undecodable text raises UnicodeDecodeError for the caller to report."""
-    text = path.read_text(encoding="utf-8")
-    page = Page(path=path, src_uri=path.relative_to(docs_dir).as_posix(), text=text)
+    return page_of_text(path.read_text(encoding="utf-8"), path.relative_to(docs_dir).as_posix(), path)
+
+
+def page_of_text(text: str, src_uri: str = "page.md", path: Path | None = None) -> Page:
+    """A page from its text; a front matter problem is kept on the page for the check to report."""
+    page = Page(path=path or Path(src_uri), src_uri=src_uri, text=text)
     try:
         page.front_matter = read_front_matter(text)
     except FrontMatterError as error:

@@ -13,7 +13,7 @@ A new block class is covered without a change here.
 
 from __future__ import annotations
 
-from turning_no.blocks import _OPTION_LINE, scan
+from turning_no.blocks import scan
 from turning_no.content import Page, body_lines
 
 
@@ -26,20 +26,14 @@ def _blocks():
 
 def non_prose_lines(page: Page) -> set[int]:
     """Line numbers (1-based) of the page's body that are block markup or non-prose block bodies."""
-    lines = list(body_lines(page))
-    by_number = dict(lines)
-    blocks, _ = scan(lines)
+    blocks, _ = scan(body_lines(page))
     classes = _blocks()
     skipped: set[int] = set()
     for block in blocks:
         skipped.add(block.line)
         if block.end_line is not None:
             skipped.add(block.end_line)
-        # The options: lines indented 4 spaces straight after the opening line (as turning_no.blocks reads them).
-        number = block.line + 1
-        while number in by_number and _OPTION_LINE.match(by_number[number]):
-            skipped.add(number)
-            number += 1
+        skipped.update(range(block.line + 1, block.options_end + 1))  # its options
         cls = classes.get(block.name)
         if cls is not None and not getattr(cls, "PROSE", False):
             skipped.update(number for number, _ in block.body)

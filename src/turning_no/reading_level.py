@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import markdown
 import textstat
 from bs4 import BeautifulSoup
 
-from turning_no.content import Page
-from turning_no.frontmatter import FrontMatterError, read_front_matter
+from turning_no.content import Page, page_of_text
 from turning_no.prose import prose_source
 
 #: The highest Flesch-Kincaid grade a page's prose may have.
@@ -39,15 +37,6 @@ class ProseBlock:
 
     line: int
     text: str
-
-
-def page_from_text(text: str, name: str = "page.md") -> Page:
-    page = Page(path=Path(name), src_uri=name, text=text)
-    try:
-        page.front_matter = read_front_matter(text)
-    except FrontMatterError as error:
-        page.front_matter_error = error
-    return page
 
 
 def _words(text: str) -> list[str]:
@@ -91,7 +80,7 @@ def _line_of(start: list[str], source_words: list[list[str]], after: int) -> int
 
 def prose_of_markdown(text: str) -> str:
     """Return the prose of a Markdown page as plain sentences, one block a line."""
-    return "\n".join(block.text for block in prose_blocks(page_from_text(text)))
+    return "\n".join(block.text for block in prose_blocks(page_of_text(text)))
 
 
 def grade(text: str) -> float:

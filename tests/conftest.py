@@ -84,9 +84,9 @@ def assert_same_html(actual: str, expected: str) -> None:
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of what a build reads (config, docs, overrides), to break on purpose."""
+    """A copy of what a build and `make check` read (config, docs, overrides), to break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml"):
         shutil.copy(ROOT / name, destination / name)
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, destination / name)

@@ -55,7 +55,7 @@ def test_the_command_line_reports_a_broken_page_without_a_traceback(tmp_path, fi
     shutil.copy(FIXTURES / fixture, project / placed_at)
     environment = {key: value for key, value in os.environ.items() if key != "CI"}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_content.py"), "docs"],
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "docs"],
         cwd=project,
         env=environment,
         capture_output=True,

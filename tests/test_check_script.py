@@ -1,4 +1,4 @@
-"""scripts/check_content.py as a maintainer runs it: messages, exit codes, no traceback."""
+"""scripts/check.py (`make check`) as a maintainer runs it: messages, exit codes, no traceback."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 from conftest import ROOT, copy_project
 
-SCRIPT = ROOT / "scripts" / "check_content.py"
+SCRIPT = ROOT / "scripts" / "check.py"
 BROKEN = ROOT / "tests" / "check_fixtures" / "strategy_long_description.md"
 TARGET = "docs/strategies/ask-for-feedback/index.md"
 

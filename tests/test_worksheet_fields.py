@@ -13,8 +13,8 @@ import pytest
 from conftest import assert_same_html
 
 from turning_no.blocks import scan
+from turning_no.checks import BLOCKS
 from turning_no.problems import ContentError
-from turning_no.worksheet_fields import Field, Fieldset
 
 
 def render(source: str) -> str:
@@ -240,14 +240,7 @@ def test_a_bad_field_raises_a_content_error(source, line, message):
 @pytest.mark.parametrize(("source", "line", "message"), BAD_FIELDS)
 def test_the_content_check_reports_a_bad_field_at_its_line(source, line, message):
     blocks, _ = scan(enumerate(source.splitlines(), start=1))
-    found = [
-        (problem.line, problem.message)
-        for block in blocks
-        if block.name == "field"
-        for problem in Field.check_source(block)
-    ]
-    if source.startswith("//// fieldset"):
-        found = [(problem.line, problem.message) for problem in Fieldset.check_source(blocks[0])]
+    found = [(problem.line, problem.message) for block in blocks for problem in BLOCKS[block.name].check_source(block)]
     assert any(at == line and message in text for at, text in found), found
 
 

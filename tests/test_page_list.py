@@ -202,6 +202,10 @@ def test_the_content_check_names_an_unknown_snippet_and_text_inside_the_block(tm
     )
     problems = [(problem.line, problem.message) for problem in check_docs(tmp_path)]
     assert problems == [
-        (6, "'/// link-kit' needs one of these after '|': paragraph, html, attribution, attribution-html (found 'poem')"),
+        (
+            6,
+            "'/// link-kit' needs one of these after '|': paragraph, html, attribution, attribution-html "
+            "(found 'poem')",
+        ),
         (10, "'/// link-kit' holds nothing; put text before or after the block"),
     ]

@@ -297,8 +297,7 @@ class LinkKit(Block):
         if (block.argument or "") not in SNIPPETS:
             yield ScanProblem(
                 block.line,
-                f"'/// link-kit' needs one of these after '|': {', '.join(SNIPPETS)} "
-                f"(found '{block.argument or ''}')",
+                f"'/// link-kit' needs one of these after '|': {', '.join(SNIPPETS)} (found '{block.argument or ''}')",
             )
         content = [number for number, text in block.body if text.strip()]
         if content:

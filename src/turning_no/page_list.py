@@ -133,8 +133,12 @@ def _literal(text: str) -> AtomicString:
 
 
 def _address(parent: etree.Element, address: str) -> None:
+    """The address as code; on a phone it wraps after a '/' or before a '#', not inside a word."""
     code = etree.SubElement(parent, "code", {"class": "page-list__address"})
-    code.text = _literal(address)
+    pieces = re.split(r"(?<=/)(?=[^/])|(?=#)", address)
+    code.text = _literal(pieces[0])
+    for piece in pieces[1:]:
+        etree.SubElement(code, "wbr").tail = _literal(piece)
 
 
 def _links_entry(listing: etree.Element, page: Page, text: str, detail: str, address: str, fragment: str = ""):

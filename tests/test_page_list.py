@@ -7,10 +7,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 from conftest import assert_same_html
 
 from turning_no.checks import check_docs
-from turning_no.page_list import PageListExtension, config_problem
+from turning_no.page_list import PageListExtension, config_problem, snippet
 from turning_no.problems import ContentError
 
 DOCS = Path(__file__).parent / "page_list_docs"
@@ -172,8 +173,21 @@ def test_text_to_paste_comes_from_the_home_page_and_the_real_address(kind, text)
     language = "html" if kind.endswith("html") else "text"
     assert_same_html(
         render(f"/// link-kit | {kind}\n///\n", site_url=SITE),
-        f'<div class="link-kit-snippet">\n<pre><code class="language-{language}">{text}\n</code></pre>\n</div>',
+        f'<div class="link-kit-snippet" data-snippet="{kind}">\n'
+        f'<pre><code class="language-{language}">{text}\n</code></pre>\n</div>',
     )
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "html", "attribution", "attribution-html"])
+def test_text_to_paste_reads_as_written_after_the_site_s_code_highlighting(kind):
+    # The site also runs pymdownx.highlight, which rewrites every code block: what a
+    # reader sees (and copies) must still be the snippet, character for character.
+    html = markdown.markdown(
+        f"/// link-kit | {kind}\n///\n",
+        extensions=[PageListExtension(docs_dir=str(DOCS), site_url=SITE), "pymdownx.highlight", "pymdownx.superfences"],
+    )
+    shown = BeautifulSoup(html, "html.parser").select_one(f'[data-snippet="{kind}"] code').get_text()
+    assert shown == snippet(kind, DOCS, SITE, "the Turning No Into Opportunity contributors") + "\n"
 
 
 def test_the_attribution_names_the_configured_author():

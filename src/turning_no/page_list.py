@@ -318,6 +318,7 @@ class LinkKit(Block):
         if kind not in SNIPPETS:
             raise ContentError(f"/// link-kit | {kind}: use one of: {', '.join(SNIPPETS)}")
         block.text = None
+        block.set("data-snippet", kind)  # pymdownx.highlight rewrites the code block and drops its class
         text = snippet(kind, Path(self.config["docs_dir"]), self.config["site_url"], self.config["author"])
         pre = etree.SubElement(block, "pre")
         code = etree.SubElement(pre, "code", {"class": "language-html" if kind.endswith("html") else "language-text"})

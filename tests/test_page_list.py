@@ -204,6 +204,14 @@ def test_a_missing_or_bad_site_url_is_a_clear_content_error(site_url, source):
     assert "https://" in raised.value.message  # an example of a good one
 
 
+def test_an_empty_author_is_a_clear_content_error(tmp_path):
+    with pytest.raises(ContentError, match="'author' in mkdocs.yml.*is empty; write who to credit"):
+        render("/// link-kit | attribution\n///\n", site_url=SITE, author=" ")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("markdown_extensions:\n  - turning_no.page_list:\n      author: ''\n")
+    assert "is empty" in config_problem(config, {"site_url": SITE, "author": ""}).message
+
+
 def test_a_wrong_docs_dir_is_a_clear_content_error(tmp_path):
     for source in ("/// page-list | links\n///\n", "/// link-kit | html\n///\n"):
         with pytest.raises(ContentError, match="docs_dir"):

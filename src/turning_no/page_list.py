@@ -103,10 +103,23 @@ def check_site_url(site_url: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def check_author(author) -> str:
+    """Who the credit line names; a ContentError if it is empty."""
+    if not isinstance(author, str) or not author.strip():
+        raise ContentError(
+            "'author' in mkdocs.yml, under markdown_extensions, turning_no.page_list, "
+            "is empty; write who to credit, such as 'the Turning No Into Opportunity contributors'",
+            "config",
+        )
+    return author.strip()
+
+
 def config_problem(config_path: Path, options: dict) -> Problem | None:
     """What is wrong with the extension's options in mkdocs.yml, at the extension's line, or None."""
     try:
         check_site_url(str(options.get("site_url") or ""))
+        if "author" in options:
+            check_author(options["author"])
     except ContentError as error:
         lines = config_path.read_text(encoding="utf-8").splitlines() if config_path.is_file() else []
         line = next((number for number, text in enumerate(lines, 1) if EXTENSION_NAME in text), 1)
@@ -277,6 +290,7 @@ def snippet(kind: str, docs_dir: Path, site_url: str, author: str) -> str:
     """The text of `/// link-kit | kind` (one of SNIPPETS), with the site's real address."""
     title, description = home_page(docs_dir)
     address = check_site_url(site_url)
+    author = check_author(author)
     if kind == "paragraph":
         return f"{title}: {description} {address}"
     if kind == "html":

@@ -41,6 +41,19 @@ def test_broken_front_matter_stops_the_build_instead_of_being_ignored(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: *site_url", "site_url: careers.example.edu/guide"))
+    line = next(
+        number for number, text in enumerate(config.read_text().splitlines(), 1) if "turning_no.page_list" in text
+    )
+    result = build_site(tmp_path / "site", project=project)
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{line}: config: 'site_url: careers.example.edu/guide'" in result.stderr
+    assert "is not a web address" in result.stderr and "Traceback" not in result.stderr
+
+
 def _hook():
     spec = importlib.util.spec_from_file_location("content_check_hook", ROOT / "overrides/hooks/content_check.py")
     module = importlib.util.module_from_spec(spec)

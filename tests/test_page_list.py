@@ -6,15 +6,20 @@ import logging
 from pathlib import Path
 
 import markdown
+import pytest
+from bs4 import BeautifulSoup
 from conftest import assert_same_html
 
-from turning_no.page_list import PageListExtension
+from turning_no.checks import check_docs
+from turning_no.page_list import PageListExtension, config_problem, snippet
+from turning_no.problems import ContentError
 
 DOCS = Path(__file__).parent / "page_list_docs"
+SITE = "https://careers.example.edu/guide/"
 
 
-def render(source: str) -> str:
-    return markdown.markdown(source, extensions=[PageListExtension(docs_dir=str(DOCS))])
+def render(source: str, **config) -> str:
+    return markdown.markdown(source, extensions=[PageListExtension(docs_dir=str(DOCS), **config)])
 
 
 def assert_html(source: str, expected: str) -> None:
@@ -78,3 +83,160 @@ def test_text_around_the_block_is_kept():
     html = render("Before.\n\n/// page-list | emails\n///\n\nAfter.\n")
     assert html.startswith("<p>Before.</p>\n<div")
     assert html.endswith("</div>\n<p>After.</p>")
+
+
+# --- The link kit: full addresses and text to paste ----------------------------
+
+
+def test_links_give_each_strategy_its_worksheet_and_templates_with_full_addresses():
+    assert_html_links = render("/// page-list | links\n///\n", site_url=SITE).replace("<wbr />", "")
+    address = '<code class="page-list__address">' + SITE
+    assert_same_html(
+        assert_html_links,
+        '<div class="page-list-block">\n'
+        '<ol class="page-list page-list--links">\n'
+        '<li><a href="/strategies/first-steps/index.md">First steps</a>'
+        '<span class="page-list__detail">Start here.</span>'
+        f"{address}strategies/first-steps/</code><ul>\n"
+        '<li><a href="/strategies/first-steps/worksheet.md">Worksheet: Begin</a>'
+        '<span class="page-list__detail">Begin.</span>'
+        f"{address}strategies/first-steps/worksheet/</code></li>\n"
+        '<li><a href="/strategies/first-steps/email.md#say-hello">Email: Saying hello</a>'
+        '<span class="page-list__detail">When to send it: On a <em>quiet</em> day. See the strategy.</span>'
+        f"{address}strategies/first-steps/email/#say-hello</code></li>\n"
+        "</ul>\n</li>\n"
+        '<li><a href="/strategies/second-steps/index.md">Second steps</a>'
+        '<span class="page-list__detail">Then this.</span>'
+        f"{address}strategies/second-steps/</code><ul>\n"
+        '<li><a href="/strategies/second-steps/worksheet.md">Worksheet: Go on</a>'
+        '<span class="page-list__detail">Go on.</span>'
+        f"{address}strategies/second-steps/worksheet/</code></li>\n"
+        '<li><a href="/strategies/second-steps/email.md#follow-up">Email: Following up</a>'
+        '<span class="page-list__detail">When to send it: After a week.</span>'
+        f"{address}strategies/second-steps/email/#follow-up</code></li>\n"
+        '<li><a href="/strategies/second-steps/email.md#say-thanks">Email: Saying thanks</a>'
+        '<span class="page-list__detail">When to send it: The same day.</span>'
+        f"{address}strategies/second-steps/email/#say-thanks</code></li>\n"
+        "</ul>\n</li>\n"
+        "</ol>\n</div>",
+    )
+
+
+def test_an_email_address_ends_in_the_template_id_not_the_heading_anchor():
+    # The heading "Following up" has the anchor follow-up-anchor; the id follow-up never changes.
+    html = render("/// page-list | links\n///\n", site_url=SITE).replace("<wbr />", "")
+    assert f"{SITE}strategies/second-steps/email/#follow-up<" in html
+    assert "follow-up-anchor" not in html
+
+
+def test_a_site_url_without_its_last_slash_gets_one():
+    html = render("/// page-list | links\n///\n", site_url="https://careers.example.edu/guide")
+    assert ">https://careers.example.edu/guide/strategies/first-steps/worksheet/<" in html.replace("<wbr />", "")
+
+
+def test_an_address_may_wrap_after_each_slash_and_before_its_anchor_only():
+    # On a phone a long address breaks between its parts, not inside a word.
+    html = render("/// page-list | links\n///\n", site_url=SITE)
+    assert (
+        '<code class="page-list__address">https://<wbr />careers.example.edu/<wbr />guide/<wbr />strategies/<wbr />'
+        "second-steps/<wbr />email/<wbr />#follow-up</code>"
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        (
+            "paragraph",
+            f"Jobs &amp; You: A short guide for when the answer is no. {SITE}",
+        ),
+        (
+            "html",
+            f'&lt;p&gt;&lt;a href="{SITE}"&gt;Jobs &amp;amp; You&lt;/a&gt;: '
+            "A short guide for when the answer is no.&lt;/p&gt;",
+        ),
+        (
+            "attribution",
+            f'"Jobs &amp; You" by the Turning No Into Opportunity contributors, {SITE}, '
+            "licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
+        ),
+        (
+            "attribution-html",
+            f'&lt;p&gt;"&lt;a href="{SITE}"&gt;Jobs &amp;amp; You&lt;/a&gt;" by the Turning No Into Opportunity '
+            'contributors, licensed under &lt;a href="https://creativecommons.org/licenses/by/4.0/"&gt;'
+            "CC BY 4.0&lt;/a&gt;.&lt;/p&gt;",
+        ),
+    ],
+)
+def test_text_to_paste_comes_from_the_home_page_and_the_real_address(kind, text):
+    # In a code block, so Material's copy button copies it exactly; HTML is escaped once to show as text.
+    language = "html" if kind.endswith("html") else "text"
+    assert_same_html(
+        render(f"/// link-kit | {kind}\n///\n", site_url=SITE),
+        f'<div class="link-kit-snippet" data-snippet="{kind}">\n'
+        f'<pre><code class="language-{language}">{text}\n</code></pre>\n</div>',
+    )
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "html", "attribution", "attribution-html"])
+def test_text_to_paste_reads_as_written_after_the_site_s_code_highlighting(kind):
+    # The site also runs pymdownx.highlight, which rewrites every code block: what a
+    # reader sees (and copies) must still be the snippet, character for character.
+    html = markdown.markdown(
+        f"/// link-kit | {kind}\n///\n",
+        extensions=[PageListExtension(docs_dir=str(DOCS), site_url=SITE), "pymdownx.highlight", "pymdownx.superfences"],
+    )
+    shown = BeautifulSoup(html, "html.parser").select_one(f'[data-snippet="{kind}"] code').get_text()
+    assert shown == snippet(kind, DOCS, SITE, "the Turning No Into Opportunity contributors") + "\n"
+
+
+def test_the_attribution_names_the_configured_author():
+    html = render("/// link-kit | attribution\n///\n", site_url=SITE, author="Riverside College")
+    assert '"Jobs &amp; You" by Riverside College, ' in html
+
+
+@pytest.mark.parametrize("site_url", ["", "careers.example.edu/guide/", "ftp://example.edu/", "https://x.org/?page=1"])
+@pytest.mark.parametrize("source", ["/// page-list | links\n///\n", "/// link-kit | paragraph\n///\n"])
+def test_a_missing_or_bad_site_url_is_a_clear_content_error(site_url, source):
+    with pytest.raises(ContentError) as raised:
+        render(source, site_url=site_url)
+    assert "site_url" in raised.value.message and "mkdocs.yml" in raised.value.message
+    assert "https://" in raised.value.message  # an example of a good one
+
+
+def test_an_empty_author_is_a_clear_content_error(tmp_path):
+    with pytest.raises(ContentError, match="'author' in mkdocs.yml.*is empty; write who to credit"):
+        render("/// link-kit | attribution\n///\n", site_url=SITE, author=" ")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("markdown_extensions:\n  - turning_no.page_list:\n      author: ''\n")
+    assert "is empty" in config_problem(config, {"site_url": SITE, "author": ""}).message
+
+
+def test_a_wrong_docs_dir_is_a_clear_content_error(tmp_path):
+    for source in ("/// page-list | links\n///\n", "/// link-kit | html\n///\n"):
+        with pytest.raises(ContentError, match="docs_dir"):
+            markdown.markdown(source, extensions=[PageListExtension(docs_dir=str(tmp_path), site_url=SITE)])
+
+
+def test_bad_config_in_mkdocs_yml_is_named_at_the_extension_line(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nmarkdown_extensions:\n  - turning_no.page_list:\n      docs_dir: docs\n")
+    problem = config_problem(config, {"docs_dir": "docs"})
+    assert (problem.path, problem.line, problem.rule) == ("mkdocs.yml", 3, "config")
+    assert "set 'site_url'" in problem.message
+    assert config_problem(config, {"site_url": SITE}) is None
+
+
+def test_the_content_check_names_an_unknown_snippet_and_text_inside_the_block(tmp_path):
+    (tmp_path / "kit.md").write_text(
+        "---\ntitle: Kit\ndescription: Kit.\n---\n\n/// link-kit | poem\n///\n\n/// link-kit | html\nHello\n///\n"
+    )
+    problems = [(problem.line, problem.message) for problem in check_docs(tmp_path)]
+    assert problems == [
+        (
+            6,
+            "'/// link-kit' needs one of these after '|': paragraph, html, attribution, attribution-html "
+            "(found 'poem')",
+        ),
+        (10, "'/// link-kit' holds nothing; put text before or after the block"),
+    ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, build_site, html_pages
+from conftest import DOCS, ROOT, build_site, html_pages
 from markdown.extensions.toc import slugify
 
+from turning_no.addresses import LIST_NAME
 from turning_no.content import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
 
 SOURCE_PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
@@ -186,6 +187,13 @@ def test_the_published_address_comes_from_site_url(tmp_path):
     assert result.returncode == 0, result.stderr
     canonical = soup_of(tmp_path / "strategies" / "ask-for-feedback" / "index.html").find("link", rel="canonical")
     assert canonical["href"] == "https://careers.example.edu/rejection/strategies/ask-for-feedback/"
+    # The link kit gives the same address, in its list and in the text to paste.
+    kit = soup_of(tmp_path / "career-services" / "link-kit" / "index.html")
+    addresses = [code.get_text() for code in kit.select(".page-list__address")]
+    assert "https://careers.example.edu/rejection/strategies/ask-for-feedback/" in addresses
+    assert all(address.startswith("https://careers.example.edu/rejection/strategies/") for address in addresses)
+    snippets = [code.get_text() for code in kit.select(".link-kit-snippet code")]
+    assert len(snippets) == 4 and all("https://careers.example.edu/rejection/" in text for text in snippets)
 
 
 @pytest.mark.parametrize("slug", STRATEGY_FOLDERS)
@@ -202,3 +210,31 @@ def test_every_page_says_on_paper_where_it_came_from(built_site):
         canonical = soup.find("link", rel="canonical")["href"]
         footer = soup.select_one(".print-footer").get_text(" ", strip=True)
         assert "Turning No Into Opportunity" in footer and canonical in footer and "CC BY 4.0" in footer, path
+
+
+def test_the_link_kit_gives_every_strategy_worksheet_and_template_its_full_published_address(built_site, site_url):
+    kit = built_site / "career-services" / "link-kit" / "index.html"
+    items = soup_of(kit).select(".page-list--links li")
+    shown = [item.select_one(".page-list__address").get_text() for item in items]
+    published = [line.strip() for line in (ROOT / LIST_NAME).read_text(encoding="utf-8").splitlines()]
+    expected = [
+        address for address in published if re.fullmatch(r"strategies/[a-z-]+/(worksheet/|email/#[a-z0-9-]+)?", address)
+    ]
+    assert len(expected) == 2 * STRATEGY_COUNT + len(
+        soup_of(built_site / "emails" / "index.html").select(".page-list--emails li")
+    )
+    assert sorted(shown) == sorted(site_url + address for address in expected)
+    for item in items:
+        # The link beside each address opens that very address, anchor included.
+        href = item.select_one("a")["href"]
+        address = item.select_one(".page-list__address").get_text()
+        assert urljoin(site_url + "career-services/link-kit/", href) == address, href
+
+
+def test_the_text_to_paste_uses_the_site_address_and_copies_as_written(built_site, site_url):
+    kit = soup_of(built_site / "career-services" / "link-kit" / "index.html")
+    html_snippet = kit.select_one('[data-snippet="html"] code').get_text()
+    paragraph = BeautifulSoup(html_snippet, "html.parser")
+    assert paragraph.a["href"] == site_url and paragraph.a.get_text() == "Turning No Into Opportunity"
+    credit = kit.select_one('[data-snippet="attribution"] code').get_text()
+    assert credit.startswith('"Turning No Into Opportunity" by ') and "CC BY 4.0" in credit and site_url in credit

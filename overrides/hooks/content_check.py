@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from turning_no.checks import check_docs
+from turning_no.page_list import EXTENSION_NAME, config_problem
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 
@@ -50,6 +51,10 @@ def on_pre_build(config):
         if problem.rule in _BLOCK_RULES:
             page = (root / problem.path).resolve().relative_to(docs_dir).as_posix()
             _unrenderable.setdefault(page, []).append(problem)
+    if EXTENSION_NAME in config["markdown_extensions"]:
+        problem = config_problem(Path(config["config_file_path"]), config["mdx_configs"].get(EXTENSION_NAME, {}))
+        if problem:
+            _report(str(problem))
     _stop_if_strict(config)
 
 

@@ -29,7 +29,7 @@ from turning_no.content import (
     strategies_of,
 )
 from turning_no.email_template import EmailTemplate, check_email_page
-from turning_no.page_list import PageList
+from turning_no.page_list import LinkKit, PageList
 from turning_no.problems import Problem, display_path
 from turning_no.worksheet_fields import Field, Fieldset
 
@@ -39,7 +39,7 @@ _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 #: problems of one block in the source. A class with `identity(block)` and
 #: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates. The reading-level
 #: and structure gates skip a block's body unless the class sets `PROSE = True` (turning_no.prose).
-BLOCKS = {cls.NAME: cls for cls in (PageList, Field, Fieldset, EmailTemplate)}
+BLOCKS = {cls.NAME: cls for cls in (PageList, LinkKit, Field, Fieldset, EmailTemplate)}
 
 
 def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:

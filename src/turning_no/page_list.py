@@ -10,6 +10,17 @@ and the block becomes a list of every worksheet with its strategy, time and link
 "When to send it" line, linked to the template's heading), read from the source.
 Adding a strategy folder or a template adds it to every list; nothing is kept by hand.
 
+For career centres (the link kit), `links` lists every strategy, worksheet and email
+template with its full published address (which needs `site_url` in the extension's
+config), and a second block gives text to paste, built from the home page's front
+matter and the site's address:
+
+    /// link-kit | paragraph       (or: html, attribution, attribution-html)
+    ///
+
+An email template's address ends in its id (`email/#ask-for-feedback`), which authors
+never change, not its heading's anchor, which follows the heading's words.
+
 Links are written as absolute paths to the Markdown files (`/strategies/.../worksheet.md`);
 MkDocs turns them into relative page addresses (`validation.links.absolute_links:
 relative_to_docs` in mkdocs.yml) and checks that they exist.
@@ -17,23 +28,34 @@ relative_to_docs` in mkdocs.yml) and checks that they exist.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from turning_no.blocks import BlockSource, ScanProblem
 from turning_no.content import Page, Strategy, read_page, strategies_of
 from turning_no.email_template import templates_in
+from turning_no.frontmatter import FrontMatterError, read_front_matter
+from turning_no.problems import ContentError, Problem
 
 # Under "mkdocs." so that `mkdocs build --strict` counts the warning.
 log = logging.getLogger("mkdocs.plugins.turning_no.page_list")
 
-KINDS = ("strategies", "worksheets", "emails")
+KINDS = ("strategies", "worksheets", "emails", "links")
+#: What `/// link-kit | ...` can give: text for a career centre to paste, ready to copy.
+SNIPPETS = ("paragraph", "html", "attribution", "attribution-html")
+LICENSE_NAME = "CC BY 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+HOME_PAGE = "index.md"
+EXTENSION_NAME = "turning_no.page_list"
 # A link in a "When to send it" line is relative to its email page; in a list elsewhere, keep its words.
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -60,8 +82,120 @@ def _detail(parent: etree.Element, text: str) -> None:
     line.text = text
 
 
+def check_site_url(site_url: str) -> str:
+    """The site's published address, ending in '/'; a ContentError says how to fix a bad one."""
+    where = "in mkdocs.yml, under markdown_extensions, turning_no.page_list"
+    value = (site_url or "").strip()
+    if not value:
+        raise ContentError(
+            f"the link kit needs the site's published address: set 'site_url' {where}, "
+            "to '*site_url' (the site_url at the top of mkdocs.yml, marked '&site_url') "
+            "or to an address such as https://careers.example.edu/rejection/",
+            "config",
+        )
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ContentError(
+            f"'site_url: {value}' {where} is not a web address; "
+            "write the site's published address, such as https://careers.example.edu/rejection/",
+            "config",
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def check_author(author) -> str:
+    """Who the credit line names; a ContentError if it is empty."""
+    if not isinstance(author, str) or not author.strip():
+        raise ContentError(
+            "'author' in mkdocs.yml, under markdown_extensions, turning_no.page_list, "
+            "is empty; write who to credit, such as 'the Turning No Into Opportunity contributors'",
+            "config",
+        )
+    return author.strip()
+
+
+def config_problem(config_path: Path, options: dict) -> Problem | None:
+    """What is wrong with the extension's options in mkdocs.yml, at the extension's line, or None."""
+    try:
+        check_site_url(str(options.get("site_url") or ""))
+        if "author" in options:
+            check_author(options["author"])
+    except ContentError as error:
+        lines = config_path.read_text(encoding="utf-8").splitlines() if config_path.is_file() else []
+        line = next((number for number, text in enumerate(lines, 1) if EXTENSION_NAME in text), 1)
+        return Problem(config_path.name, line, error.message, error.rule)
+    return None
+
+
+def address_of(page_uri: str, site_url: str, fragment: str = "") -> str:
+    """The full published address of a page (directory URLs: a/b.md is a/b/, a/index.md is a/)."""
+    stem = page_uri.removesuffix(".md")
+    if stem == "index":
+        path = ""
+    elif stem.endswith("/index"):
+        path = stem.removesuffix("index")
+    else:
+        path = stem + "/"
+    return site_url + path + (f"#{fragment}" if fragment else "")
+
+
+def _literal(text: str) -> AtomicString:
+    """Text shown exactly as written. Python-Markdown escapes '&' only when it does not start
+    an entity, so '&amp;' in a snippet would show as '&': escape every '&' first."""
+    return AtomicString(text.replace("&", "&amp;"))
+
+
+def _address(parent: etree.Element, address: str) -> None:
+    """The address as code; on a phone it wraps after a '/' or before a '#', not inside a word."""
+    code = etree.SubElement(parent, "code", {"class": "page-list__address"})
+    pieces = re.split(r"(?<=/)(?=[^/])|(?=#)", address)
+    code.text = _literal(pieces[0])
+    for piece in pieces[1:]:
+        etree.SubElement(code, "wbr").tail = _literal(piece)
+
+
+def _links_entry(listing: etree.Element, page: Page, text: str, detail: str, address: str, fragment: str = ""):
+    item = etree.SubElement(listing, "li")
+    _link(item, page, text, fragment)
+    _detail(item, detail)
+    _address(item, address)
+    return item
+
+
+def render_links(strategies: list[Strategy], site_url: str, parent: etree.Element) -> None:
+    """Each strategy page with its address, and under it its worksheet and each email template."""
+    listing = etree.SubElement(parent, "ol", {"class": "page-list page-list--links"})
+    for strategy in strategies:
+        page = strategy.page
+        item = _links_entry(
+            listing, page, strategy.title, str(page.meta.get("description", "")), address_of(page.src_uri, site_url)
+        )
+        parts = etree.SubElement(item, "ul")
+        if strategy.worksheet is not None:
+            worksheet = strategy.worksheet
+            _links_entry(
+                parts,
+                worksheet,
+                str(worksheet.meta.get("title", "")),
+                str(worksheet.meta.get("description", "")),
+                address_of(worksheet.src_uri, site_url),
+            )
+        if strategy.email is not None:
+            for template in templates_in(strategy.email):
+                _links_entry(
+                    parts,
+                    strategy.email,
+                    f"Email: {template.title}",
+                    "When to send it: " + _MARKDOWN_LINK.sub(r"\1", template.when),
+                    address_of(strategy.email.src_uri, site_url, template.id),
+                    template.id,
+                )
+        if not len(parts):
+            item.remove(parts)
+
+
 def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None:
-    """Fill `parent` with the list of `kind` (one of KINDS)."""
+    """Fill `parent` with the list of `kind` (one of KINDS but `links`, which needs the address)."""
     tag = "ol" if kind == "strategies" else "ul"
     listing = etree.SubElement(parent, tag, {"class": f"page-list page-list--{kind}"})
     for strategy in strategies:
@@ -119,16 +253,104 @@ class PageList(Block):
             block.text = f"[page-list: unknown list '{kind}']"
             return
         block.text = None
-        render(kind, load_strategies(Path(self.config["docs_dir"])), block)
+        docs_dir = Path(self.config["docs_dir"])
+        strategies = load_strategies(docs_dir)
+        if kind == "links":
+            site_url = check_site_url(self.config["site_url"])
+            if not strategies:
+                raise ContentError(
+                    f"page-list | links: no strategy pages under '{docs_dir}/strategies'; "
+                    "check 'docs_dir' under turning_no.page_list in mkdocs.yml",
+                    "config",
+                )
+            render_links(strategies, site_url, block)
+            return
+        render(kind, strategies, block)
+
+
+def home_page(docs_dir: Path) -> tuple[str, str]:
+    """The site's name and one-sentence description: the home page's title and description."""
+    path = docs_dir / HOME_PAGE
+    try:
+        values = read_front_matter(path.read_text(encoding="utf-8")).values
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        values = {}
+    title, description = values.get("title"), values.get("description")
+    if not isinstance(title, str) or not isinstance(description, str) or not title.strip():
+        raise ContentError(
+            f"the link kit reads the site's name and description from the front matter of {path}; "
+            "give that page a 'title' and a 'description' (or check 'docs_dir' under turning_no.page_list "
+            "in mkdocs.yml)",
+            "config",
+        )
+    return title.strip(), description.strip()
+
+
+def snippet(kind: str, docs_dir: Path, site_url: str, author: str) -> str:
+    """The text of `/// link-kit | kind` (one of SNIPPETS), with the site's real address."""
+    title, description = home_page(docs_dir)
+    address = check_site_url(site_url)
+    author = check_author(author)
+    if kind == "paragraph":
+        return f"{title}: {description} {address}"
+    if kind == "html":
+        return f'<p><a href="{html.escape(address)}">{html.escape(title)}</a>: {html.escape(description)}</p>'
+    if kind == "attribution":
+        return f'"{title}" by {author}, {address}, licensed under {LICENSE_NAME} ({LICENSE_URL}).'
+    return (
+        f'<p>"<a href="{html.escape(address)}">{html.escape(title)}</a>" by {html.escape(author)}, '
+        f'licensed under <a href="{LICENSE_URL}">{LICENSE_NAME}</a>.</p>'
+    )
+
+
+class LinkKit(Block):
+    """`/// link-kit | paragraph|html|attribution|attribution-html`: text to paste, in a code block."""
+
+    NAME = "link-kit"
+    ARGUMENT = True
+
+    @staticmethod
+    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
+        """The argument must name a snippet; the block holds nothing."""
+        if (block.argument or "") not in SNIPPETS:
+            yield ScanProblem(
+                block.line,
+                f"'/// link-kit' needs one of these after '|': {', '.join(SNIPPETS)} (found '{block.argument or ''}')",
+            )
+        content = [number for number, text in block.body if text.strip()]
+        if content:
+            yield ScanProblem(content[0], "'/// link-kit' holds nothing; put text before or after the block")
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "link-kit-snippet"})
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_end(self, block: etree.Element) -> None:
+        kind = self.argument.strip()
+        if kind not in SNIPPETS:
+            raise ContentError(f"/// link-kit | {kind}: use one of: {', '.join(SNIPPETS)}")
+        block.text = None
+        block.set("data-snippet", kind)  # pymdownx.highlight rewrites the code block and drops its class
+        text = snippet(kind, Path(self.config["docs_dir"]), self.config["site_url"], self.config["author"])
+        pre = etree.SubElement(block, "pre")
+        code = etree.SubElement(pre, "code", {"class": "language-html" if kind.endswith("html") else "language-text"})
+        code.text = _literal(text)
 
 
 class PageListExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {"docs_dir": ["docs", "the folder of the site's Markdown pages"]}
+        self.config = {
+            "docs_dir": ["docs", "the folder of the site's Markdown pages"],
+            "site_url": ["", "the site's published address, for the link kit's full addresses"],
+            "author": ["the Turning No Into Opportunity contributors", "who to credit, in the attribution text"],
+        }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
         block_mgr.register(PageList, self.getConfigs())
+        block_mgr.register(LinkKit, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):  # noqa: N802 (the name Python-Markdown looks for)

@@ -173,12 +173,12 @@ def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage,
 <style>
   @page {{ size: Letter; margin: 16mm 18mm; }}
   body {{ font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; color: #000000de;
-         font-size: 10.5pt; line-height: 1.35; }}
-  h1 {{ font-size: 20pt; margin: 0 0 2pt; }}
+         font-size: 10pt; line-height: 1.3; }}
+  h1 {{ font-size: 18pt; margin: 0 0 2pt; }}
   .lead {{ margin: 0 0 14pt; color: #0000008a; }}
   h2 {{ font-size: 13pt; margin: 0 0 6pt; }}
   ol {{ list-style: none; margin: 0; padding: 0; }}
-  li {{ display: flex; gap: 6pt; padding: 1.5pt 0; break-inside: avoid; }}
+  li {{ display: flex; gap: 6pt; padding: 1pt 0; break-inside: avoid; }}
   li span:first-child {{ flex: 1; border-bottom: 1px dotted #00000052; }}
   li.sub {{ padding-left: 14pt; color: #000000b3; }}
 </style></head><body>
@@ -251,28 +251,30 @@ def pdf_field_name(label: str) -> str:
     return re.sub(r"\.\s+", " - ", text).replace(".", "")
 
 
-def name_fields(soup, taken: set[str]) -> None:
-    """Give every control of a worksheet page the name of its label, unique in the packet."""
+def name_fields(soup, taken: dict[str, str]) -> None:
+    """Give every control of a worksheet page the name of its label, unique in the packet
+    (a second "Day, row 1" is "Day, row 1 (2)"). `taken` maps each name to its label."""
 
-    def unique(name: str) -> str:
+    def unique(label: str) -> str:
+        name = pdf_field_name(label)
         candidate, number = name, 2
         while candidate in taken:
             candidate, number = f"{name} ({number})", number + 1
-        taken.add(candidate)
+        taken[candidate] = label
         return candidate
 
     for control in soup.select(".worksheet input, .worksheet textarea"):
         if control.get("type") == "radio":
             continue
         label = soup.find("label", attrs={"for": control.get("id")})
-        control["name"] = unique(pdf_field_name(label.get_text(" ", strip=True)))
+        control["name"] = unique(label.get_text(" ", strip=True))
     for group in soup.select(".worksheet fieldset.ws-field--scale"):
-        name = unique(pdf_field_name(group.legend.get_text(" ", strip=True)))
+        name = unique(group.legend.get_text(" ", strip=True))
         for radio in group.select("input[type=radio]"):
             radio["name"] = name
 
 
-def fillable_html(path: Path, taken: set[str]) -> str:
+def fillable_html(path: Path, taken: dict[str, str]) -> str:
     """A built worksheet page made ready for WeasyPrint: named fields inside a form, no scripts."""
     from bs4 import BeautifulSoup
 
@@ -295,22 +297,23 @@ def build_fillable(site: Path, pages: list[PrintedPage], title: str, address: st
     # WeasyPrint reports every CSS property of Material it does not know; the PDF is checked instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     stylesheet = CSS(filename=str(FILLABLE_CSS))
-    taken: set[str] = set()
+    taken: dict[str, str] = {}
     documents = []
     for page in pages:
         path = site / page.url / "index.html"
         document = HTML(string=fillable_html(path, taken), base_url=str(path), media_type="print")
         documents.append(document.render(stylesheets=[stylesheet], pdf_forms=True))
     combined = documents[0].copy([sheet for document in documents for sheet in document.pages])
-    return tidy_form(combined.write_pdf(pdf_forms=True), title, site.as_uri() + "/", address)
+    return tidy_form(combined.write_pdf(pdf_forms=True), title, taken, site.as_uri() + "/", address)
 
 
-def tidy_form(pdf: bytes, title: str, printed_from: str, address: str) -> bytes:
+def tidy_form(pdf: bytes, title: str, labels: dict[str, str], printed_from: str, address: str) -> bytes:
     """WeasyPrint 70 names each radio button like its group and lists it as a field of its
     own, so readers see the name twice ("Group.Group"). A button is only a kid of its group:
-    no name, and the group's spoken name is its question. The packet gets its own title."""
+    no name, and the group's spoken name is its question. The packet gets its own title,
+    and its links lead to the published site."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, NameObject
+    from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
     # Incremental: WeasyPrint's compact file is kept, and the changes are added at its end.
     writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
@@ -323,7 +326,7 @@ def tidy_form(pdf: bytes, title: str, printed_from: str, address: str) -> bytes:
                 field.pop(key, None)
             continue
         if "/Kids" in field:
-            field[NameObject("/TU")] = field["/T"]
+            field[NameObject("/TU")] = TextStringObject(labels.get(str(field["/T"]), field["/T"]))
         fields.append(reference)
     form[NameObject("/Fields")] = fields
     writer.metadata = {"/Title": title, "/Producer": "WeasyPrint and pypdf"}

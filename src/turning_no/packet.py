@@ -171,7 +171,7 @@ def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage,
     )
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contents</title>
 <style>
-  @page {{ size: Letter; margin: 16mm 18mm; }}
+  @page {{ margin: 16mm 18mm; }}
   body {{ font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; color: #000000de;
          font-size: 10pt; line-height: 1.3; }}
   h1 {{ font-size: 18pt; margin: 0 0 2pt; }}

@@ -11,7 +11,7 @@ SITE   ?= site
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint lock clean
+.PHONY: serve site packet check test lint lock clean
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -31,6 +31,12 @@ serve: $(BIN)/.installed ## preview with live reload; content problems are shown
 
 site: $(BIN)/.installed ## strict build into $(SITE)/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+# The printable packets into $(SITE)/downloads/ (scripts/packet.py): Chromium prints
+# the pages, WeasyPrint (Pango, from apt) makes the fillable PDF. Apart from `site`
+# so that a plain build stays fast; the packets page links them with raw HTML.
+packet: site ## the printable PDFs: worksheets (Letter, A4, fillable) and the whole guide
+	$(BIN)/python scripts/packet.py $(SITE)
 
 check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs

@@ -76,6 +76,25 @@ def site_url(built_site, _site_server) -> str:
     return _site_server[1]
 
 
+@pytest.fixture(scope="session")
+def packets(built_site, site_url) -> Path:
+    """`make packet` run once on the built site: the folder of the PDFs (downloads/ in the site)."""
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium found: install Debian's chromium or set CHROMIUM")
+        pytest.skip("no Chromium found: install chromium or set CHROMIUM to build the packets")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "packet.py"), str(built_site)],
+        env={**os.environ, "SITE_URL": site_url, "CHROMIUM": executable},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"make packet failed:\n{result.stdout}{result.stderr}"
+    return built_site / "downloads"
+
+
 def assert_same_html(actual: str, expected: str) -> None:
     """Markdown-extension tests: fail with a diff when the rendered HTML is not the expected."""
     if actual != expected:

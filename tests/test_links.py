@@ -24,7 +24,8 @@ def linkchecker() -> str:
     return str(beside) if beside.exists() else shutil.which("linkchecker")
 
 
-def test_no_broken_links_or_anchors(site_url):
+def test_no_broken_links_or_anchors(site_url, packets):
+    # `packets`: the PDFs that the packets page links are made after the build.
     result = subprocess.run(
         [linkchecker(), "--config", str(CONFIG), "--no-robots", "--verbose", site_url],
         capture_output=True,

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Build the printable packets into the built site: make packet (after make site).
+
+Usage: python scripts/packet.py [SITE_DIR]
+
+Writes SITE_DIR/downloads/: worksheets.pdf and worksheets-a4.pdf (the eight
+worksheets, blank), guide.pdf (the whole guide with contents and bookmarks) and
+worksheets-fillable.pdf (form fields named after their labels), then fills in
+the page counts and sizes on the packets page. Chromium (`chromium` on the
+PATH, or $CHROMIUM) prints the pages; WeasyPrint makes the fillable one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import sync_playwright
+
+from turning_no import packet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    options = parser.parse_args(arguments)
+    site = options.site.resolve()
+    if not (site / "index.html").is_file():
+        print(f"{options.site}: no built site here; build it first (make site)", file=sys.stderr)
+        return 2
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        print("no Chromium found: install chromium or set CHROMIUM to a Chrome or Chromium binary", file=sys.stderr)
+        return 2
+    with options.config.open(encoding="utf-8") as file:
+        config = yaml_load(file)
+    # The published address (site_url, from SITE_URL as for `make site`): links in the PDFs lead there.
+    if not config.get("site_url"):
+        print(
+            f"{options.config}: site_url is not set; the packets link to it. Set it to the site's address",
+            file=sys.stderr,
+        )
+        return 2
+    address = config["site_url"].rstrip("/") + "/"
+    docs_dir = options.config.parent / config.get("docs_dir", "docs")
+    sheets = packet.worksheets(docs_dir)
+    guide_pages = packet.guide(docs_dir, config.get("nav"))
+    missing = [page.url for page in guide_pages if not (site / page.url / "index.html").is_file()]
+    if missing:
+        print(
+            f"{options.site}: pages missing from the built site: {', '.join(missing)}; run make site", file=sys.stderr
+        )
+        return 2
+    downloads = site / packet.DOWNLOADS
+    downloads.mkdir(exist_ok=True)
+    started = time.monotonic()
+
+    with packet.serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        for name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
+            printed = packet.print_pages(browser, base, sheets, size)
+            writer = packet.join(printed, sheets, f"{config['site_name']}: the eight worksheets", base, address)
+            writer.write(downloads / name)
+        writer = packet.guide_pdf(browser, base, guide_pages, config["site_name"], address)
+        writer.write(downloads / packet.GUIDE)
+        browser.close()
+    (downloads / packet.FILLABLE).write_bytes(
+        packet.build_fillable(site, sheets, f"{config['site_name']}: the eight worksheets, fillable", address)
+    )
+
+    summary = packet.describe(downloads)
+    packet.fill_in_packets_page(site, summary)
+    for name, (pages, kilobytes) in summary.items():
+        print(f"{packet.DOWNLOADS}/{name:<26} {pages:>4} pages {kilobytes:>6} KB")
+    print(f"packets built in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -34,6 +34,9 @@ LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#{:02x}{:02x}{:02x}".format(
     *(round(channel * 255) for channel in colorsys.hls_to_rgb(225 / 360, 0.14, 0.15))
 )
+#: Boxes such as the home page's "Start here" are tinted with 10% of the hover colour
+#: (--md-accent-fg-color--transparent); links must read on them too.
+TINT = 0.1
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -74,12 +77,25 @@ def mix(colour: str, other: str, amount: float) -> str:
 
 
 def _towards_until(colour: str, other: str, background: str, ratio: float) -> str:
-    """The first shade of `colour` towards `other` (in 5% steps) with `ratio` against `background`."""
-    for step in range(21):
-        shade = mix(colour, other, step / 20)
+    """The first shade of `colour` towards `other` (in 2% steps) with `ratio` against `background`."""
+    for step in range(51):
+        shade = mix(colour, other, step / 50)
         if contrast(shade, background) >= ratio:
             return shade
     return other
+
+
+def _tinted(background: str, hover: str) -> str:
+    return mix(background, hover, TINT)
+
+
+def _light_contrast(accent: str) -> tuple[float, str]:
+    """The accent's lowest contrast on the light page: (ratio, where)."""
+    tint = _tinted(LIGHT_BACKGROUND, mix(accent, "#000000", 0.25))
+    on_white, on_tint = contrast(accent, LIGHT_BACKGROUND), contrast(accent, tint)
+    if on_tint < on_white:
+        return on_tint, f'on the tinted boxes, like "Start here" ({on_white:.2f}:1 on the white page)'
+    return on_white, "on the white page"
 
 
 def accent_palette(accent: str) -> dict[str, dict[str, str]]:
@@ -90,7 +106,8 @@ def accent_palette(accent: str) -> dict[str, dict[str, str]]:
     """
     accent = accent.lower()
     hover = mix(accent, "#000000", 0.25)
-    dark_link = _towards_until(accent, "#ffffff", DARK_BACKGROUND, TEXT_CONTRAST + 0.5)
+    # Lighter until it reads on the dark page's tinted boxes, with a little to spare.
+    dark_link = _towards_until(accent, "#ffffff", _tinted(DARK_BACKGROUND, "#ffffff"), TEXT_CONTRAST + 0.2)
     dark_hover = mix(dark_link, "#ffffff", 0.4)
     dark_on_hover = "#000000" if contrast("#000000", dark_hover) >= TEXT_CONTRAST else "#ffffff"
     return {
@@ -137,22 +154,34 @@ def _accent_problems(accent: str) -> list[str]:
             'in quotes, like "#8a1538", or leave it empty ("") for the default colours'
         ]
     accent = accent.lower()
-    measured = contrast(accent, LIGHT_BACKGROUND)
+    measured, where = _light_contrast(accent)
     if measured < TEXT_CONTRAST:
-        darker = _towards_until(accent, "#000000", LIGHT_BACKGROUND, TEXT_CONTRAST + 0.1)
+        darker = next(
+            shade
+            for step in range(51)
+            if _light_contrast(shade := mix(accent, "#000000", step / 50))[0] >= TEXT_CONTRAST + 0.1
+        )
         return [
-            f'accent "{accent}" has a contrast of {measured:.2f}:1 with the white page: links in this colour, '
+            f'accent "{accent}" has a contrast of {measured:.2f}:1 {where}: links in this colour, '
             f"and the white text of the header drawn in it, need at least {TEXT_CONTRAST:g}:1 (WCAG 2.1 AA). "
-            f'Use a darker shade, for example "{darker}" ({contrast(darker, LIGHT_BACKGROUND):.2f}:1), '
+            f'Use a darker shade, for example "{darker}" ({_light_contrast(darker)[0]:.2f}:1), '
             'or leave accent empty ("") for the default colours'
         ]
     # The light and dark colours the build would use; each pair must pass, or the build refuses.
     light, dark = accent_palette(accent).values()
+    dark_tint = _tinted(DARK_BACKGROUND, dark["--md-accent-fg-color"])
     pairs = [
         ("links in the light palette", light["--md-typeset-a-color"], LIGHT_BACKGROUND, TEXT_CONTRAST),
+        (
+            "links on tinted boxes",
+            light["--md-typeset-a-color"],
+            _tinted(LIGHT_BACKGROUND, light["--md-accent-fg-color"]),
+            TEXT_CONTRAST,
+        ),
         ("the header's white text", "#ffffff", accent, TEXT_CONTRAST),
         ("focus outlines in the light palette", light["--md-accent-fg-color"], LIGHT_BACKGROUND, UI_CONTRAST),
         ("links in the dark palette", dark["--md-typeset-a-color"], DARK_BACKGROUND, TEXT_CONTRAST),
+        ("links on tinted boxes in the dark palette", dark["--md-typeset-a-color"], dark_tint, TEXT_CONTRAST),
         ("focus outlines in the dark palette", dark["--md-accent-fg-color"], DARK_BACKGROUND, UI_CONTRAST),
     ]
     return [
@@ -183,12 +212,11 @@ def check_brand(brand: object, docs_dir: Path) -> list[tuple[str | None, str]]:
             value = ""
         if not isinstance(value, str):
             found.append((key, f'{key} must be text in quotes, like {key}: "...", not {value!r}'))
-            value = ""
-        values[key] = value.strip()
+        values[key] = value.strip() if isinstance(value, str) else ""
     name, url, logo, contact, accent = (values[key] for key in BRAND_KEYS)
 
     others = [key for key in ("url", "logo", "contact") if values[key]]
-    if others and not name:
+    if others and not name and not found:
         found.append(("name", f"name is empty but {', '.join(others)} is set: give the centre's name, or clear them"))
     if len(name) > MAX_NAME:
         found.append(("name", f"name is {len(name)} characters long; keep it to {MAX_NAME} so it fits a phone"))

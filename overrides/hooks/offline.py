@@ -1,4 +1,5 @@
-"""MkDocs hook: when Material's offline plugin is on, serve the iframe-worker shim from the site.
+"""MkDocs hook: when Material's offline plugin is on, serve the iframe-worker shim from the site
+and turn off instant navigation, which needs a server.
 
 Thin glue (see DESIGN.md): the reasons and paths are in turning_no.offline.
 """
@@ -9,7 +10,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from turning_no.offline import SHIM_URI, offline_enabled, shim_source
+from turning_no.offline import SHIM_URI, offline_enabled, shim_source, without_server_only_features
 
 
 # Before the offline plugin's own on_config (priority 0), which adds unpkg's copy
@@ -18,6 +19,7 @@ from turning_no.offline import SHIM_URI, offline_enabled, shim_source
 def on_config(config):
     if offline_enabled(config):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URI]
+        config.theme["features"] = without_server_only_features(config.theme["features"])
     return config
 
 

@@ -15,6 +15,11 @@ from pathlib import Path
 #: Where the shim is served from in the built site. Material looks for
 #: "iframe-worker" in `extra.polyfills` to know it need not add unpkg's copy.
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
+#: Material's features that need a server. Instant navigation fetches pages; from
+#: file:// Material skips it, and (in 9.8) that also ends its `document$` stream
+#: before the first page is announced, so no page script (worksheets, emails)
+#: would start. Material's guide says to turn it off for offline builds.
+SERVER_ONLY_FEATURES = ("navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress")
 #: Where npm puts it (`npm ci`, as `make offline` runs it).
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 
@@ -23,6 +28,11 @@ def offline_enabled(config) -> bool:
     """Whether Material's offline plugin is on for this build (OFFLINE=true, see mkdocs.yml)."""
     plugin = config.plugins.get("material/offline")
     return bool(plugin is not None and plugin.config.enabled)
+
+
+def without_server_only_features(features: list[str]) -> list[str]:
+    """The theme's features minus those that cannot work from file://."""
+    return [feature for feature in features if feature not in SERVER_ONLY_FEATURES]
 
 
 def shim_source(project: Path) -> Path:

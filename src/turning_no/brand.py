@@ -238,7 +238,7 @@ def check_brand(brand: object, docs_dir: Path) -> list[tuple[str | None, str]]:
             found.append(
                 (
                     "logo",
-                    f'logo "{logo}" is not a file in docs/ (looked for {path.as_posix()}). Put the image there, '
+                    f'logo "{logo}" is not a file in docs/ (looked for {docs_dir.name}/{logo}). Put the image there, '
                     "or fix the path: it is relative to docs/, like assets/images/logo.svg",
                 )
             )

@@ -120,7 +120,7 @@ def test_from_file_links_search_worksheet_and_email_work_and_nothing_leaves_the_
     expect(page).to_have_url(re.compile(r"/strategies/index\.html$"))
 
     # Search: type a word, see results, open one.
-    page.locator(".md-search__input").fill("feedback")
+    page.locator(".md-search__input").press_sequentially("feedback")  # as a reader types
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()

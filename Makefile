@@ -11,7 +11,7 @@ SITE   ?= site
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site packet check test lint lock clean
+.PHONY: serve site packet offline check test lint lock clean
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -38,6 +38,17 @@ site: $(BIN)/.installed ## strict build into $(SITE)/
 packet: site ## the printable PDFs: worksheets (Letter, A4, fillable) and the whole guide
 	$(BIN)/python scripts/packet.py $(SITE)
 
+# The offline copy: the site as a folder that works from a USB stick, opened by
+# double-clicking index.html (file://), zipped. Material's offline plugin is on
+# for this build only (OFFLINE=true); the iframe-worker shim comes from npm.
+OFFLINE_ZIP ?= dist/turning-no-offline.zip
+OFFLINE_DIR ?= build/offline/turning-no-offline
+offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use with no internet: $(OFFLINE_ZIP)
+	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
+	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(OFFLINE_DIR)
+	mkdir -p $(dir $(OFFLINE_ZIP))
+	$(BIN)/python scripts/offline_zip.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
+
 check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs
 
@@ -59,4 +70,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache node_modules reports
+	rm -rf $(VENV) $(SITE) .pytest_cache node_modules reports build dist

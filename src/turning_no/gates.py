@@ -9,7 +9,9 @@ The gates, in order (`GATES`):
 - spelling: codespell over docs/ (`turning_no.spelling`);
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
-  (`turning_no.structure`).
+  (`turning_no.structure`);
+- brand: a career centre's `extra.brand` in the mkdocs.yml next to the docs
+  folder (`turning_no.brand`; the build checks it too).
 
 A gate reads every Markdown page under docs/, so a new page or a new block is
 checked without a change here. A page that is not UTF-8 is the content check's
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from turning_no.brand import check_config
 from turning_no.checks import check_docs
 from turning_no.content import Page, read_page
 from turning_no.markdown_style import check_markdown_style
@@ -88,6 +91,10 @@ def _structure(run: Run) -> list[Problem]:
     return check_structure(run.pages, run.root)
 
 
+def _brand(run: Run) -> list[Problem]:
+    return check_config(run.docs_dir.parent / "mkdocs.yml", run.root)
+
+
 #: (name, gate): each gate returns the problems it finds and never raises on bad content.
 GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("content", _content),
@@ -95,6 +102,7 @@ GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),
+    ("brand", _brand),
 )
 
 

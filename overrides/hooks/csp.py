@@ -1,0 +1,30 @@
+"""MkDocs hook: a Content-Security-Policy <meta> tag on every page, the 404 page included.
+
+Thin glue: turning_no.csp hashes each page's inline scripts and writes the
+policy. Run it last, so the hashes are of the page as it is published.
+
+Skipped when Material's `offline` plugin is on: pages opened from file:// have
+no web origin, so 'self' would match none of the site's own files and the
+search (an iframe worker there) would be blocked. The offline copy is read on
+the reader's own device, where nothing is fetched from a server anyway.
+"""
+
+from turning_no.csp import add_policy
+
+
+def _offline(config) -> bool:
+    for name, plugin in config["plugins"].items():
+        if name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True):
+            return True
+    return False
+
+
+def on_post_page(output, page, config):
+    return output if _offline(config) else add_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered as a template of its own; sitemap.xml is not a page.
+    if not template_name.endswith(".html") or _offline(config):
+        return output_content
+    return add_policy(output_content)

@@ -168,12 +168,13 @@
   }
 
   /* Paper shows the typed answer in place of the ruled lines (print cannot show a scrolled box). */
-  function showOnPaper(field) {
-    field.querySelectorAll("input[type=text], input[type=date], textarea").forEach(function (control) {
-      var paper = control.parentNode.querySelector(".ws-print-value");
+  function showOnPaper(field, control) {
+    var controls = control ? [control] : field.querySelectorAll("input[type=text], input[type=date], textarea");
+    Array.prototype.forEach.call(controls, function (each) {
+      var paper = each.parentNode.querySelector(".ws-print-value");
       if (!paper) return;
-      paper.textContent = control.value;
-      (control.closest("td") || field).classList.toggle("is-filled", control.value.trim() !== "");
+      paper.textContent = each.value;
+      (each.closest("td") || field).classList.toggle("is-filled", each.value.trim() !== "");
     });
   }
 
@@ -236,7 +237,8 @@
         setValue(field, record.answers[id]);
       }
       var handler = function (event) {
-        showOnPaper(field);
+        // Only the control typed in changes: a log of 200 rows is not redrawn on every key.
+        showOnPaper(field, event.target.matches("input[type=text], input[type=date], textarea") ? event.target : null);
         save(field);
         measureSave(event);
       };

@@ -11,6 +11,16 @@ the reader's own device, where nothing is fetched from a server anyway.
 
 from turning_no.csp import add_policy
 
+# `mkdocs serve` adds an inline live-reload script to every page it serves, after the
+# build; no hash can allow it, so the preview goes without the policy. Built pages,
+# and so the tests and the published site, always carry it.
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
 
 def _offline(config) -> bool:
     for name, plugin in config["plugins"].items():
@@ -19,12 +29,16 @@ def _offline(config) -> bool:
     return False
 
 
+def _wanted(config) -> bool:
+    return not _serving and not _offline(config)
+
+
 def on_post_page(output, page, config):
-    return output if _offline(config) else add_policy(output)
+    return add_policy(output) if _wanted(config) else output
 
 
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered as a template of its own; sitemap.xml is not a page.
-    if not template_name.endswith(".html") or _offline(config):
+    if not template_name.endswith(".html") or not _wanted(config):
         return output_content
     return add_policy(output_content)

@@ -137,12 +137,17 @@ def browser(playwright_driver):
     browser.close()
 
 
+def add_axe(page) -> None:
+    """axe-core into the page, through the DevTools protocol: the site's Content-Security-Policy
+    blocks an inline <script> element, as it should."""
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+
+
 def axe_violations(page, tags=AXE_TAGS) -> list[str]:
     """axe-core's violations of `tags` on the page as it is now, one line each."""
     # Half-faded elements (Material's back-to-top button after a scroll) would be
     # measured mid-transition; measure what the reader sees once it settles.
-    # Both go in through the DevTools protocol, not as inline <style> and <script> elements,
-    # which the site's Content-Security-Policy blocks, as it should.
+    # A constructed stylesheet, not an inline <style> element, which the site's policy blocks.
     page.evaluate(
         """css => {
           const sheet = new CSSStyleSheet();
@@ -151,7 +156,7 @@ def axe_violations(page, tags=AXE_TAGS) -> list[str]:
         }""",
         "*, *::before, *::after { transition: none !important; animation: none !important; }",
     )
-    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    add_axe(page)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
     found = []
     for violation in result["violations"]:

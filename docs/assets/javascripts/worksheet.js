@@ -122,11 +122,20 @@
       return chosen ? chosen.value : "";
     }
     if (kind === "table") {
-      return Array.prototype.map.call(tableBody(field).rows, function (row) {
-        return Array.prototype.map.call(row.querySelectorAll("input"), function (input) {
-          return input.value;
-        });
-      });
+      // One query for the whole table, not one per row, so a save on each key stays fast with 200
+      // rows. Every row has one input per column (worksheet_fields.table_row and addRow).
+      var body = tableBody(field);
+      var inputs = body.querySelectorAll("input");
+      var perRow = body.rows.length ? inputs.length / body.rows.length : 0;
+      var rows = [];
+      for (var start = 0; start < inputs.length; start += perRow) {
+        rows.push(
+          Array.prototype.slice.call(inputs, start, start + perRow).map(function (input) {
+            return input.value;
+          })
+        );
+      }
+      return rows;
     }
     return field.querySelector("input, textarea").value;
   }

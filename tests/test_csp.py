@@ -139,6 +139,31 @@ def test_with_the_offline_plugin_the_pages_carry_no_policy(tmp_path):
         assert page_policy(path.read_text(encoding="utf-8")) is None, path
 
 
+LATE_PAGE_HOOK = """
+from pathlib import Path
+
+def on_post_build(config):
+    page = '<!doctype html><html><head><meta charset="utf-8"><title>Moved</title>'
+    page += '<script>location.href = "../";</script></head><body></body></html>'
+    (Path(config["site_dir"]) / "moved.html").write_text(page, encoding="utf-8")
+"""
+
+
+def test_a_page_a_plugin_writes_after_the_build_gets_the_policy_too(tmp_path):
+    # As mkdocs-redirects writes its redirect pages: in on_post_build, listed before our hook.
+    project = copy_project(tmp_path / "project")
+    (project / "overrides" / "hooks" / "late_page.py").write_text(LATE_PAGE_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - overrides/hooks/csp.py", "  - overrides/hooks/late_page.py\n  - overrides/hooks/csp.py")
+    )
+    result = build_site(tmp_path / "site", project=project)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "moved.html").read_text(encoding="utf-8")
+    assert policy_problems(page) == []
+
+
 # --- In the browser ----------------------------------------------------------
 
 # Recorded from the first moment of each page (an init script is not subject to the page's policy).

@@ -9,7 +9,9 @@ search (an iframe worker there) would be blocked. The offline copy is read on
 the reader's own device, where nothing is fetched from a server anyway.
 """
 
-from turning_no.csp import add_policy
+from pathlib import Path
+
+from turning_no.csp import add_policy, page_policy
 
 # `mkdocs serve` adds an inline live-reload script to every page it serves, after the
 # build; no hash can allow it, so the preview goes without the policy. Built pages,
@@ -42,3 +44,14 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html") or not _wanted(config):
         return output_content
     return add_policy(output_content)
+
+
+def on_post_build(config):
+    # Pages that plugins write after the build (mkdocs-redirects' stubs, for one) get the policy too.
+    # Hooks run after plugins, so they are all on disk by now.
+    if not _wanted(config):
+        return
+    for path in Path(config["site_dir"]).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if page_policy(html) is None:
+            path.write_text(add_policy(html), encoding="utf-8")

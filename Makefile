@@ -11,7 +11,7 @@ SITE   ?= site
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site packet offline check test lint lock clean
+.PHONY: serve site packet offline check test lint lock clean bench
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -59,6 +59,15 @@ lint: $(BIN)/.installed ## Python style
 test: check lint node_modules/.installed ## everything CI runs
 	$(BIN)/pytest
 
+# Lighthouse from npm, pinned in bench/package-lock.json, apart from the root
+# package.json so that `make test` never installs it.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $@
+
+bench: $(BIN)/.installed bench/node_modules/.installed ## build times, page weights, Lighthouse, budgets (needs Chromium and npm)
+	$(BIN)/python scripts/bench.py
+
 # Regenerate requirements.lock from the ranges in pyproject.toml, in a clean venv.
 lock:
 	rm -rf .lock-venv
@@ -70,4 +79,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache node_modules reports build dist
+	rm -rf $(VENV) $(SITE) .pytest_cache node_modules bench/node_modules reports build dist

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import AXE_SCRIPT, AXE_TAGS, DESKTOP, PHONE, ROOT, html_pages
+from conftest import AXE_TAGS, DESKTOP, PHONE, ROOT, add_axe, html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ _COLOUR_RULES = "tags => axe.getRules(tags).filter(rule => rule.tags.includes('c
 
 def axe_findings(page, colour_only: bool = False) -> tuple[list[dict], list[dict]]:
     """(WCAG violations, best-practice-only violations) of the page as it is now."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    add_axe(page)
     if colour_only:
         run_only = {"type": "rule", "values": page.evaluate(_COLOUR_RULES, AXE_TAGS)}
     else:
@@ -128,7 +128,7 @@ def test_the_dark_mode_run_covers_the_colour_rules(browser, site_url):
     context = browser.new_context(viewport=PHONE, color_scheme="dark")
     page = context.new_page()
     page.goto(site_url)
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    add_axe(page)
     rules = page.evaluate(_COLOUR_RULES, AXE_TAGS)
     context.close()
     assert {"color-contrast", "link-in-text-block"} <= set(rules)

@@ -176,7 +176,7 @@ def test_without_javascript_the_template_reads_whole_and_the_composer_stays_hidd
 def test_if_our_script_fails_materials_copy_button_still_copies_the_template(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
-    context.route("**/email.js", lambda route: route.abort())
+    context.route("**/email*.js", lambda route: route.abort())  # email.js, or email.min.js once minified
     page = context.new_page()
     address, template = TEMPLATES[0]
     page.goto(site_url + address)

@@ -76,9 +76,40 @@ def site_url(built_site, _site_server) -> str:
     return _site_server[1]
 
 
+OFFLINE_FOLDER = "turning-no-offline"
+
+
 @pytest.fixture(scope="session")
-def packets(built_site, site_url) -> Path:
-    """`make packet` run once on the built site: the folder of the PDFs (downloads/ in the site)."""
+def offline_zip(tmp_path_factory) -> Path:
+    """`make offline`, into a temporary folder, as a maintainer runs it."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    work = tmp_path_factory.mktemp("offline")
+    destination = work / "turning-no-offline.zip"
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "offline",
+            f"OFFLINE_DIR={work / 'build' / OFFLINE_FOLDER}",
+            f"OFFLINE_ZIP={destination}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{destination}: " in result.stdout and " files, " in result.stdout
+    return destination
+
+
+@pytest.fixture(scope="session")
+def packets(built_site, site_url, offline_zip) -> Path:
+    """`make packet` run once on the built site: the folder of the PDFs (downloads/ in the site).
+
+    The offline zip goes there too, as the Pages workflow publishes it, so the links to it are checked.
+    """
     executable = chromium_path()
     if executable is None:
         if os.environ.get("CI"):
@@ -92,6 +123,7 @@ def packets(built_site, site_url) -> Path:
         check=False,
     )
     assert result.returncode == 0, f"make packet failed:\n{result.stdout}{result.stderr}"
+    shutil.copy(offline_zip, built_site / "downloads" / offline_zip.name)
     return built_site / "downloads"
 
 

@@ -10,7 +10,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from turning_no.offline import SHIM_URI, offline_enabled, shim_source, without_server_only_features
+from turning_no.offline import (
+    SHIM_URI,
+    offline_enabled,
+    point_downloads_online,
+    shim_source,
+    without_server_only_features,
+)
 
 
 # Before the offline plugin's own on_config (priority 0), which adds unpkg's copy
@@ -32,3 +38,9 @@ def on_files(files, config):
         raise Abort(str(error)) from None
     files.append(File.generated(config, SHIM_URI, abs_src_path=str(source)))
     return files
+
+
+def on_page_content(html, page, config, files):
+    if offline_enabled(config) and config.site_url:
+        return point_downloads_online(html, config.site_url)
+    return html

@@ -10,6 +10,7 @@ from another host when a reader opens the copy.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 #: Where the shim is served from in the built site. Material looks for
@@ -20,6 +21,10 @@ SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 #: before the first page is announced, so no page script (worksheets, emails)
 #: would start. Material's guide says to turn it off for offline builds.
 SERVER_ONLY_FEATURES = ("navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress")
+#: A link to the downloads/ folder (the PDFs and the zip that `make packet` and
+#: `make offline` add after the build), written relative to a page's address.
+DOWNLOAD_LINK = re.compile(r'href="(?:\.\./)+downloads/')
+
 #: Where npm puts it (`npm ci`, as `make offline` runs it).
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 
@@ -44,3 +49,15 @@ def shim_source(project: Path) -> Path:
             "Install it with `npm ci --ignore-scripts` (make offline does this), then build again"
         )
     return path
+
+
+def point_downloads_online(html: str, site_url: str) -> str:
+    """Send the copy's download links to the published site.
+
+    The packets and the zip are made after the site is built and are not in the
+    copy (the zip cannot hold itself, and the PDFs would double its size). Their
+    links are written for the published site's folder addresses, so from the
+    copy's `page.html` files they would point one folder too high; the published
+    address is the one place they always are.
+    """
+    return DOWNLOAD_LINK.sub(f'href="{site_url.rstrip("/")}/downloads/', html)

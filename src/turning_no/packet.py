@@ -173,12 +173,12 @@ def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage,
 <style>
   @page {{ margin: 16mm 18mm; }}
   body {{ font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; color: #000000de;
-         font-size: 10pt; line-height: 1.3; }}
+         font-size: 9.5pt; line-height: 1.25; }}  /* 50 entries fit on one page */
   h1 {{ font-size: 18pt; margin: 0 0 2pt; }}
   .lead {{ margin: 0 0 14pt; color: #0000008a; }}
   h2 {{ font-size: 13pt; margin: 0 0 6pt; }}
   ol {{ list-style: none; margin: 0; padding: 0; }}
-  li {{ display: flex; gap: 6pt; padding: 1pt 0; break-inside: avoid; }}
+  li {{ display: flex; gap: 6pt; padding: 0.5pt 0; break-inside: avoid; }}
   li span:first-child {{ flex: 1; border-bottom: 1px dotted #00000052; }}
   li.sub {{ padding-left: 14pt; color: #000000b3; }}
 </style></head><body>

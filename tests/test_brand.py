@@ -12,6 +12,7 @@ import functools
 import http.server
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DESKTOP, PHONE, ROOT, axe_violations, build_site, copy_project, html_pages
+from conftest import DESKTOP, PHONE, ROOT, axe_violations, build_site, chromium_path, copy_project, html_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -194,11 +195,18 @@ def test_make_check_and_the_build_stop_on_a_bad_brand_with_its_line(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def branded(tmp_path_factory):
-    """The site built with SAMPLE as its brand, served on 127.0.0.1: (folder, address)."""
+def branded_project(tmp_path_factory) -> Path:
+    """A copy of the project with SAMPLE as its brand."""
     project = copy_project(tmp_path_factory.mktemp("branded-project"))
     (project / "docs" / SAMPLE["logo"]).write_text(SAMPLE_LOGO)
     set_brand(project, SAMPLE)
+    return project
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory, branded_project):
+    """The site built with SAMPLE as its brand, served on 127.0.0.1: (folder, address)."""
+    project = branded_project
     site = tmp_path_factory.mktemp("branded-site")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -277,6 +285,33 @@ def test_every_printed_branded_worksheet_says_who_shared_it_and_still_fits_two_p
         # The header bar stays on screen: paper carries the footer line once.
         assert " ".join(pages).count(SAMPLE["name"]) == 1
     context.close()
+
+
+@pytest.mark.browser
+def test_the_packets_of_a_branded_site_say_who_shared_them(branded, branded_project):
+    # `make packet` on the branded build: the packets print the pages, so they carry the brand line.
+    site, url = branded
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium found: install chromium or set CHROMIUM to build the packets")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "packet.py"),
+            str(site),
+            "--config",
+            str(branded_project / "mkdocs.yml"),
+        ],
+        env={**os.environ, "SITE_URL": url, "CHROMIUM": executable},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = f"Shared by {SAMPLE['name']} · {SAMPLE['contact']}"
+    for name, sheets in (("worksheets.pdf", 8), ("worksheets-a4.pdf", 8), ("guide.pdf", 8)):
+        text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(site / "downloads" / name).pages))
+        assert text.count(line) >= sheets, f"{name}: the brand line is on {text.count(line)} printed sheets"
 
 
 @pytest.mark.browser

@@ -49,6 +49,8 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
+from turning_no.chromium import MISSING, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -85,9 +87,9 @@ KB = 1024
 
 
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        sys.exit("make bench needs Chromium: install Debian's chromium or set CHROMIUM to a Chrome or Chromium binary")
+    path = chromium_path()
+    if path is None:
+        sys.exit(f"make bench: {MISSING}")
     return path
 
 

@@ -13,8 +13,6 @@ PATH, or $CHROMIUM) prints the pages; WeasyPrint makes the fillable one.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -23,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
 from turning_no import packet
+from turning_no.chromium import ARGS, MISSING, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,9 +35,9 @@ def main(arguments: list[str]) -> int:
     if not (site / "index.html").is_file():
         print(f"{options.site}: no built site here; build it first (make site)", file=sys.stderr)
         return 2
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    chromium = chromium_path()
     if not chromium:
-        print("no Chromium found: install chromium or set CHROMIUM to a Chrome or Chromium binary", file=sys.stderr)
+        print(MISSING, file=sys.stderr)
         return 2
     with options.config.open(encoding="utf-8") as file:
         config = yaml_load(file)
@@ -64,9 +63,7 @@ def main(arguments: list[str]) -> int:
     started = time.monotonic()
 
     with packet.serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         for name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
             printed = packet.print_pages(browser, base, sheets, size)
             writer = packet.join(printed, sheets, f"{config['site_name']}: the eight worksheets", base, address)

@@ -15,14 +15,14 @@ import argparse
 import functools
 import http.server
 import io
-import os
-import shutil
 import sys
 import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
+
+from turning_no.chromium import ARGS, MISSING, chromium_path
 
 SIZES = ("Letter", "A4")
 
@@ -41,9 +41,9 @@ def main(arguments: list[str]) -> int:
     if not sheets:
         print(f"{options.site}: no worksheets found; build the site first (make site)", file=sys.stderr)
         return 2
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    chromium = chromium_path()
     if not chromium:
-        print("no Chromium found: install chromium or set CHROMIUM", file=sys.stderr)
+        print(MISSING, file=sys.stderr)
         return 2
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(options.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -51,9 +51,7 @@ def main(arguments: list[str]) -> int:
         options.pdf_dir.mkdir(parents=True, exist_ok=True)
     print(f"{'worksheet':<22}" + "".join(f"{size:>8}" for size in SIZES))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_page()
         for slug in sheets:
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/strategies/{slug}/worksheet/")

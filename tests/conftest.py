@@ -16,7 +16,9 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import sync_playwright
 
+from turning_no import chromium
 from turning_no.addresses import is_redirect
+from turning_no.chromium import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -168,12 +170,7 @@ AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def chromium_path() -> str | None:
-    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    return candidate if Path(candidate).exists() else None
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = chromium.ARGS
 
 
 @pytest.fixture(scope="session")

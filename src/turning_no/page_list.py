@@ -222,29 +222,39 @@ def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None
         _detail(item, f"{label} · about {minutes} minutes" if kind == "worksheets" and minutes else label)
 
 
-class PageList(Block):
-    """`/// page-list | strategies|worksheets|emails`."""
+class _GeneratedBlock(Block):
+    """A block whose argument names what to generate from the pages, and which holds nothing itself."""
 
-    NAME = "page-list"
     ARGUMENT = True
+    CHOICES: tuple[str, ...] = ()
+    CSS_CLASS = ""
 
-    @staticmethod
-    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
-        """The argument must name a list; the block holds nothing."""
-        if (block.argument or "") not in KINDS:
+    @classmethod
+    def check_source(cls, block: BlockSource) -> Iterator[ScanProblem]:
+        """The argument must be one of CHOICES; the block holds nothing."""
+        if (block.argument or "") not in cls.CHOICES:
             yield ScanProblem(
                 block.line,
-                f"'/// page-list' needs one of these after '|': {', '.join(KINDS)} (found '{block.argument or ''}')",
+                f"'/// {cls.NAME}' needs one of these after '|': {', '.join(cls.CHOICES)} "
+                f"(found '{block.argument or ''}')",
             )
         content = [number for number, text in block.body if text.strip()]
         if content:
-            yield ScanProblem(content[0], "'/// page-list' holds nothing; put text before or after the block")
+            yield ScanProblem(content[0], f"'/// {cls.NAME}' holds nothing; put text before or after the block")
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "div", {"class": "page-list-block"})
+        return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
 
     def on_markdown(self) -> str:
         return "raw"  # the block has no content of its own
+
+
+class PageList(_GeneratedBlock):
+    """`/// page-list | strategies|worksheets|emails|links`."""
+
+    NAME = "page-list"
+    CHOICES = KINDS
+    CSS_CLASS = "page-list-block"
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()
@@ -303,29 +313,12 @@ def snippet(kind: str, docs_dir: Path, site_url: str, author: str) -> str:
     )
 
 
-class LinkKit(Block):
+class LinkKit(_GeneratedBlock):
     """`/// link-kit | paragraph|html|attribution|attribution-html`: text to paste, in a code block."""
 
     NAME = "link-kit"
-    ARGUMENT = True
-
-    @staticmethod
-    def check_source(block: BlockSource) -> Iterator[ScanProblem]:
-        """The argument must name a snippet; the block holds nothing."""
-        if (block.argument or "") not in SNIPPETS:
-            yield ScanProblem(
-                block.line,
-                f"'/// link-kit' needs one of these after '|': {', '.join(SNIPPETS)} (found '{block.argument or ''}')",
-            )
-        content = [number for number, text in block.body if text.strip()]
-        if content:
-            yield ScanProblem(content[0], "'/// link-kit' holds nothing; put text before or after the block")
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "div", {"class": "link-kit-snippet"})
-
-    def on_markdown(self) -> str:
-        return "raw"
+    CHOICES = SNIPPETS
+    CSS_CLASS = "link-kit-snippet"
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
 from turning_no import packet
-from turning_no.chromium import ARGS, MISSING, chromium_path
+from turning_no.chromium import ARGS, MISSING, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def main(arguments: list[str]) -> int:
     downloads.mkdir(exist_ok=True)
     started = time.monotonic()
 
-    with packet.serve(site) as base, sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         for name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
             printed = packet.print_pages(browser, base, sheets, size)

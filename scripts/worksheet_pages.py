@@ -12,24 +12,16 @@ this script gives the figures.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from turning_no.chromium import ARGS, MISSING, chromium_path
+from turning_no.chromium import ARGS, MISSING, chromium_path, serve
 
 SIZES = ("Letter", "A4")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
 
 
 def main(arguments: list[str]) -> int:
@@ -45,16 +37,14 @@ def main(arguments: list[str]) -> int:
     if not chromium:
         print(MISSING, file=sys.stderr)
         return 2
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(options.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     if options.pdf_dir:
         options.pdf_dir.mkdir(parents=True, exist_ok=True)
     print(f"{'worksheet':<22}" + "".join(f"{size:>8}" for size in SIZES))
-    with sync_playwright() as playwright:
+    with serve(options.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_page()
         for slug in sheets:
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/strategies/{slug}/worksheet/")
+            page.goto(f"{base}strategies/{slug}/worksheet/")
             counts = []
             for size in SIZES:
                 pdf = page.pdf(format=size)
@@ -63,7 +53,6 @@ def main(arguments: list[str]) -> int:
                 counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
             print(f"{slug:<22}" + "".join(f"{count:>8}" for count in counts))
         browser.close()
-    server.shutdown()
     return 0
 
 

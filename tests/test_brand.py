@@ -8,15 +8,12 @@ the branded pages pass axe in light and dark.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -38,6 +35,7 @@ from turning_no.brand import (
     contrast,
     mix,
 )
+from turning_no.chromium import serve
 
 SAMPLE = {
     "name": "Riverside College Career Center",
@@ -208,20 +206,10 @@ def branded(tmp_path_factory, branded_project):
     """The site built with SAMPLE as its brand, served on 127.0.0.1: (folder, address)."""
     project = branded_project
     site = tmp_path_factory.mktemp("branded-site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(site, project=project, env={"SITE_URL": url})
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, url
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
+    with serve(site) as url:  # the address first: the build writes it into every page
+        result = build_site(site, project=project, env={"SITE_URL": url})
+        assert result.returncode == 0, result.stderr
+        yield site, url
 
 
 def test_every_branded_page_shows_the_name_link_logo_and_contact(branded):

@@ -16,14 +16,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
-import http.server
 import io
 import logging
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,23 +93,6 @@ def guide(docs_dir: Path, nav) -> list[PrintedPage]:
 
 
 # --- Serving and printing ----------------------------------------------------
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free port of 127.0.0.1 (pages load their CSS as on the web)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def print_pages(browser, base: str, pages: list[PrintedPage], size: str) -> list[bytes]:

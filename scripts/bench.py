@@ -49,7 +49,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-from turning_no.chromium import MISSING, chromium_path
+from turning_no.printing.chromium import MISSING, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -16,8 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from turning_no.gates import GATES, run_gates
-from turning_no.reading_level import MAX_GRADE
+from turning_no.checks.reading_level import MAX_GRADE
+from turning_no.checks.runner import GATES, run_gates
 
 
 def main(arguments: list[str]) -> int:

@@ -20,8 +20,8 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-from turning_no import packet
-from turning_no.chromium import ARGS, MISSING, chromium_path, serve
+from turning_no.printing import packet
+from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from turning_no.reading_level import grade, prose_of_markdown
+from turning_no.checks.reading_level import grade, prose_of_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

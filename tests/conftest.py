@@ -16,9 +16,9 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import sync_playwright
 
-from turning_no import chromium
-from turning_no.addresses import is_redirect
-from turning_no.chromium import chromium_path
+from turning_no.checks.addresses import is_redirect
+from turning_no.printing import chromium
+from turning_no.printing.chromium import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -1,4 +1,4 @@
-"""Published addresses are kept for good (turning_no.addresses, published-addresses.txt).
+"""Published addresses are kept for good (turning_no.checks.addresses, published-addresses.txt).
 
 The real site against the list, both ways; a moved page with a redirect keeps its old
 address working (in a real build and a real browser), and without the redirect the
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import PHONE, ROOT, _QuietHandler, build_site, copy_project, html_pages
 
-from turning_no.addresses import LIST_NAME, Listed, gone, is_redirect, read_list, read_site, unlisted
+from turning_no.checks.addresses import LIST_NAME, Listed, gone, is_redirect, read_list, read_site, unlisted
 
 LIST = ROOT / LIST_NAME
 

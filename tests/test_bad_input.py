@@ -24,10 +24,10 @@ from conftest import DOCS, ROOT, build_site, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from turning_no import checks
-from turning_no.blocks import check_options, scan
-from turning_no.checks import check_docs
-from turning_no.problems import ContentError
+from turning_no.checks import content as checks
+from turning_no.checks.content import check_docs
+from turning_no.model.problems import ContentError
+from turning_no.model.source_blocks import check_options, scan
 
 FIXTURES = ROOT / "tests" / "check_fixtures"
 STRATEGY = "docs/strategies/ask-for-feedback"
@@ -153,7 +153,7 @@ EXTENSIONS = our_extensions()
 
 def test_the_extension_list_is_read_from_mkdocs_yml():
     names = [name for name, _ in EXTENSIONS]
-    assert {"turning_no.page_list", "turning_no.checklist"} <= set(names)
+    assert {"turning_no.markdown.page_list", "turning_no.markdown.checklist"} <= set(names)
 
 
 def _fragments() -> list[str]:

@@ -24,7 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from turning_no.brand import (
+from turning_no.printing.chromium import serve
+from turning_no.site.brand import (
     DARK_BACKGROUND,
     LIGHT_BACKGROUND,
     TEXT_CONTRAST,
@@ -35,7 +36,6 @@ from turning_no.brand import (
     contrast,
     mix,
 )
-from turning_no.chromium import serve
 
 SAMPLE = {
     "name": "Riverside College Career Center",

@@ -1,6 +1,6 @@
 import markdown
 
-from turning_no.checklist import ChecklistExtension
+from turning_no.markdown.checklist import ChecklistExtension
 
 
 def test_task_list_boxes_are_hidden_from_screen_readers_but_kept():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT
 
-from turning_no.checks import check_docs
+from turning_no.checks.content import check_docs
 
 FIXTURES = Path(__file__).parent / "check_fixtures"
 STRATEGY = "strategies/ask-for-feedback"

@@ -46,7 +46,9 @@ def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_pa
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_url: *site_url", "site_url: careers.example.edu/guide"))
     line = next(
-        number for number, text in enumerate(config.read_text().splitlines(), 1) if "turning_no.page_list" in text
+        number
+        for number, text in enumerate(config.read_text().splitlines(), 1)
+        if "turning_no.markdown.page_list" in text
     )
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode != 0

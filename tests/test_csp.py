@@ -1,4 +1,4 @@
-"""The Content-Security-Policy: turning_no.csp on small pages (HTML in, policy out), the
+"""The Content-Security-Policy: turning_no.site.csp on small pages (HTML in, policy out), the
 policy on every built page, and every page in Chromium under its policy, with the
 worksheets, the email composer, search and instant navigation at work.
 """
@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PHONE, ROOT, build_site, copy_project, html_pages
 
-from turning_no.csp import (
+from turning_no.site.csp import (
     PolicyError,
     add_policy,
     inline_scripts,
@@ -41,7 +41,7 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
-# --- turning_no.csp ----------------------------------------------------------
+# --- turning_no.site.csp ----------------------------------------------------------
 
 
 def test_only_scripts_the_browser_runs_are_inline_scripts():

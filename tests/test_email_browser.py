@@ -13,9 +13,9 @@ import pytest
 from conftest import DESKTOP, DOCS, PHONE, axe_violations
 from playwright.sync_api import expect
 
-from turning_no.blocks import scan
-from turning_no.content import body_lines, read_page
-from turning_no.email_template import Template, parse
+from turning_no.markdown.email_template import Template, parse
+from turning_no.model.pages import body_lines, read_page
+from turning_no.model.source_blocks import scan
 
 pytestmark = pytest.mark.browser
 

@@ -10,17 +10,17 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import assert_same_html, build_site, copy_project
 
-from turning_no.blocks import scan
-from turning_no.content import Page
-from turning_no.email_template import (
+from turning_no.markdown.email_template import (
     EmailTemplate,
     EmailTemplateExtension,
     check_email_page,
     parse,
     templates_in,
 )
-from turning_no.frontmatter import read_front_matter
-from turning_no.problems import ContentError
+from turning_no.model.frontmatter import read_front_matter
+from turning_no.model.pages import Page
+from turning_no.model.problems import ContentError
+from turning_no.model.source_blocks import scan
 
 # The extensions of mkdocs.yml that could touch a template: highlight rewrites
 # `pre > code`, smarty curls quotes, toc and attr_list set ids.

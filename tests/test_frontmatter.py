@@ -1,6 +1,6 @@
 import pytest
 
-from turning_no.frontmatter import FrontMatterError, read_front_matter, split_front_matter
+from turning_no.model.frontmatter import FrontMatterError, read_front_matter, split_front_matter
 
 
 def test_values_and_key_lines():

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT, copy_project
 
-from turning_no.gates import GATES, MAX_PAGE_BYTES, run_gates
-from turning_no.reading_level import MAX_GRADE, page_grade, prose_of_markdown
-from turning_no.structure import check_structure
+from turning_no.checks.reading_level import MAX_GRADE, page_grade, prose_of_markdown
+from turning_no.checks.runner import GATES, MAX_PAGE_BYTES, run_gates
+from turning_no.checks.structure import check_structure
 
 FIXTURES = Path(__file__).parent / "gate_fixtures"
 SCRIPT = ROOT / "scripts" / "check.py"
@@ -128,8 +128,8 @@ def test_the_prose_leaves_out_block_bodies_but_keeps_the_words_around_them():
 
 
 def test_a_block_class_with_prose_in_it_is_counted(monkeypatch):
-    from turning_no import checks
-    from turning_no.page_list import PageList
+    from turning_no.checks import content as checks
+    from turning_no.markdown.page_list import PageList
 
     class Note(PageList):
         NAME = "note"
@@ -150,7 +150,7 @@ def test_the_grade_of_a_hard_passage_is_over_the_limit():
         "Unemployment compensation documentation necessitates administrative verification, "
         "particularly regarding eligibility determination procedures."
     )
-    from turning_no.reading_level import grade
+    from turning_no.checks.reading_level import grade
 
     assert grade(text) > MAX_GRADE
     assert grade("You can do this. Send one short note today.") < MAX_GRADE
@@ -158,7 +158,7 @@ def test_the_grade_of_a_hard_passage_is_over_the_limit():
 
 def test_a_page_grade_names_its_hardest_paragraph_with_its_line():
     page = (FIXTURES / "hard_to_read.md").read_text(encoding="utf-8")
-    from turning_no.content import page_of_text
+    from turning_no.model.pages import page_of_text
 
     measured = page_grade(page_of_text(page))
     assert measured.grade > MAX_GRADE
@@ -170,7 +170,7 @@ def test_a_page_grade_names_its_hardest_paragraph_with_its_line():
 
 
 def structure_of(text: str) -> list[str]:
-    from turning_no.content import page_of_text
+    from turning_no.model.pages import page_of_text
 
     return [f"{problem.line}: {problem.rule}" for problem in check_structure([page_of_text(text)], Path("."))]
 

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT
 from pypdf import PdfReader
 
-from turning_no.content import read_page
-from turning_no.packet import guide, nav_sources, pdf_field_name
+from turning_no.model.pages import read_page
+from turning_no.printing.packet import guide, nav_sources, pdf_field_name
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import assert_same_html
 
-from turning_no.checks import check_docs
-from turning_no.page_list import PageListExtension, config_problem, snippet
-from turning_no.problems import ContentError
+from turning_no.checks.content import check_docs
+from turning_no.markdown.page_list import PageListExtension, config_problem, snippet
+from turning_no.model.problems import ContentError
 
 DOCS = Path(__file__).parent / "page_list_docs"
 SITE = "https://careers.example.edu/guide/"
@@ -208,7 +208,7 @@ def test_an_empty_author_is_a_clear_content_error(tmp_path):
     with pytest.raises(ContentError, match="'author' in mkdocs.yml.*is empty; write who to credit"):
         render("/// link-kit | attribution\n///\n", site_url=SITE, author=" ")
     config = tmp_path / "mkdocs.yml"
-    config.write_text("markdown_extensions:\n  - turning_no.page_list:\n      author: ''\n")
+    config.write_text("markdown_extensions:\n  - turning_no.markdown.page_list:\n      author: ''\n")
     assert "is empty" in config_problem(config, {"site_url": SITE, "author": ""}).message
 
 
@@ -220,7 +220,7 @@ def test_a_wrong_docs_dir_is_a_clear_content_error(tmp_path):
 
 def test_bad_config_in_mkdocs_yml_is_named_at_the_extension_line(tmp_path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nmarkdown_extensions:\n  - turning_no.page_list:\n      docs_dir: docs\n")
+    config.write_text("site_name: X\nmarkdown_extensions:\n  - turning_no.markdown.page_list:\n      docs_dir: docs\n")
     problem = config_problem(config, {"docs_dir": "docs"})
     assert (problem.path, problem.line, problem.rule) == ("mkdocs.yml", 3, "config")
     assert "set 'site_url'" in problem.message

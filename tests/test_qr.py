@@ -13,7 +13,7 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
-from turning_no.qr import qr_code, qr_svg
+from turning_no.site.qr import qr_code, qr_svg
 
 # segno draws each row of dark modules as horizontal strokes: M/m moves, h runs.
 _PATH_STEP = re.compile(r"([Mmh])(-?\d+(?:\.\d+)?)(?: (-?\d+(?:\.\d+)?))?")

@@ -1,6 +1,6 @@
 import pytest
 
-from turning_no.reading_level import grade, prose_of_markdown
+from turning_no.checks.reading_level import grade, prose_of_markdown
 
 
 def test_prose_leaves_out_front_matter_code_and_tables():

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, build_site, html_pages
 from markdown.extensions.toc import slugify
 
-from turning_no.addresses import LIST_NAME
-from turning_no.content import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
+from turning_no.checks.addresses import LIST_NAME
+from turning_no.model.pages import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
 
 SOURCE_PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 STRATEGY_FOLDERS = sorted(path.parent.name for path in (DOCS / "strategies").glob("*/index.md"))

@@ -12,13 +12,13 @@ import markdown
 import pytest
 from conftest import assert_same_html
 
-from turning_no.blocks import scan
-from turning_no.checks import BLOCKS
-from turning_no.problems import ContentError
+from turning_no.checks.content import BLOCKS
+from turning_no.model.problems import ContentError
+from turning_no.model.source_blocks import scan
 
 
 def render(source: str) -> str:
-    return markdown.markdown(textwrap.dedent(source), extensions=["turning_no.worksheet_fields", "attr_list"])
+    return markdown.markdown(textwrap.dedent(source), extensions=["turning_no.markdown.worksheet_fields", "attr_list"])
 
 
 def assert_html(source: str, expected: str) -> None:

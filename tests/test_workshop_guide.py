@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS
 
-from turning_no.content import body_lines, read_page
+from turning_no.model.pages import body_lines, read_page
 
 GUIDES = ("career-services/workshop-guide.md", "career-services/one-to-one.md")
 

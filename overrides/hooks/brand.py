@@ -1,6 +1,6 @@
 """MkDocs hook: check `extra.brand` in mkdocs.yml and add what the templates cannot.
 
-Thin glue (see DESIGN.md): the check and the colours are in turning_no.brand.
+Thin glue (see DESIGN.md): the check and the colours are in turning_no.site.brand.
 The header's brand bar and the printed footer are in overrides/main.html; this
 hook adds the footer line (under the copyright) and the accent's style sheet.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from turning_no.brand import accent_css, brand_problems, footer_html, is_set
+from turning_no.site.brand import accent_css, brand_problems, footer_html, is_set
 
 _ACCENT_CSS = "assets/stylesheets/brand.css"
 

@@ -1,7 +1,7 @@
 """MkDocs hook: run the content check before every build and report each problem.
 
 Thin glue on purpose (see DESIGN.md, "Staying portable"): the check lives in
-turning_no.checks. Problems are logged as warnings. A strict build stops there,
+turning_no.checks.content. Problems are logged as warnings. A strict build stops there,
 before any page is rendered, even with `--quiet` (which hides warnings from
 MkDocs' own strict count). `mkdocs serve` keeps serving: a page whose blocks
 are broken shows its problems in place of its content, since our Markdown
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from turning_no.checks import check_docs
-from turning_no.page_list import EXTENSION_NAME, config_problem
+from turning_no.checks.content import check_docs
+from turning_no.markdown.page_list import EXTENSION_NAME, config_problem
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 

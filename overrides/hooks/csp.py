@@ -1,6 +1,6 @@
 """MkDocs hook: a Content-Security-Policy <meta> tag on every page, the 404 page included.
 
-Thin glue: turning_no.csp hashes each page's inline scripts and writes the
+Thin glue: turning_no.site.csp hashes each page's inline scripts and writes the
 policy. Run it last, so the hashes are of the page as it is published.
 
 Skipped when Material's `offline` plugin is on: pages opened from file:// have
@@ -11,7 +11,7 @@ the reader's own device, where nothing is fetched from a server anyway.
 
 from pathlib import Path
 
-from turning_no.csp import add_policy, page_policy
+from turning_no.site.csp import add_policy, page_policy
 
 # `mkdocs serve` adds an inline live-reload script to every page it serves, after the
 # build; no hash can allow it, so the preview goes without the policy. Built pages,

@@ -1,7 +1,7 @@
 """MkDocs hook: when Material's offline plugin is on, serve the iframe-worker shim from the site
 and turn off instant navigation, which needs a server.
 
-Thin glue (see DESIGN.md): the reasons and paths are in turning_no.offline.
+Thin glue (see DESIGN.md): the reasons and paths are in turning_no.site.offline.
 """
 
 from pathlib import Path
@@ -10,7 +10,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from turning_no.offline import (
+from turning_no.site.offline import (
     SHIM_URI,
     offline_enabled,
     point_downloads_online,

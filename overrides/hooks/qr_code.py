@@ -1,10 +1,10 @@
 """MkDocs hook: templates get a `qr_svg` filter, for the QR code on a printed worksheet.
 
-Thin glue (see DESIGN.md, "Staying portable"): turning_no.qr makes the code;
+Thin glue (see DESIGN.md, "Staying portable"): turning_no.site.qr makes the code;
 overrides/main.html puts it in the print footer of each worksheet.
 """
 
-from turning_no.qr import qr_svg
+from turning_no.site.qr import qr_svg
 
 
 def on_env(env, config, files):

@@ -1,4 +1,4 @@
-/* The email composer (turning_no.email_template renders its HTML).
+/* The email composer (turning_no.markdown.email_template renders its HTML).
 
    Each template is shown as plain text, with its placeholders in <mark>s, and a
    composer that stays hidden until this script runs: one input per placeholder,

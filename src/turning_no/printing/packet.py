@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from turning_no.content import read_page, strategies_of
+from turning_no.model.pages import read_page, strategies_of
 
 #: The packets, by file name, under the site's downloads/ folder.
 WORKSHEETS = "worksheets.pdf"

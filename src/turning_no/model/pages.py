@@ -2,7 +2,7 @@
 the eight strategies tie their worksheet and email pages to them.
 
 This is the one place that says what a valid page is. The checks
-(`turning_no.checks`) enforce it and the index blocks (`turning_no.page_list`)
+(`turning_no.checks.content`) enforce it and the index blocks (`turning_no.markdown.page_list`)
 read it; CONTRIBUTING.md explains it to authors.
 """
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from turning_no.frontmatter import FrontMatter, FrontMatterError, read_front_matter
+from turning_no.model.frontmatter import FrontMatter, FrontMatterError, read_front_matter
 
 STRATEGY_COUNT = 8
 STRATEGIES_FOLDER = "strategies"

@@ -4,7 +4,7 @@ The reading-level and structure gates measure prose only. Left out:
 
 - the front matter and fenced code blocks (email templates are code blocks today);
 - the `///` lines of every block, and its options;
-- the body of every block of ours (`turning_no.checks.BLOCKS`), such as worksheet
+- the body of every block of ours (`turning_no.markdown.registry.BLOCKS`), such as worksheet
   fields and email templates, unless its class says its body is prose
   (`PROSE = True`): a field label or a template is not a sentence read in a row.
 
@@ -13,13 +13,13 @@ A new block class is covered without a change here.
 
 from __future__ import annotations
 
-from turning_no.blocks import scan
-from turning_no.content import Page, body_lines
+from turning_no.model.pages import Page, body_lines
+from turning_no.model.source_blocks import scan
 
 
 def _blocks():
-    # Imported late: turning_no.checks imports the block classes, which may import this module.
-    from turning_no.checks import BLOCKS
+    # Imported late: turning_no.checks.content imports the block classes, which may import this module.
+    from turning_no.checks.content import BLOCKS
 
     return BLOCKS
 

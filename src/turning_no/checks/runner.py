@@ -3,15 +3,15 @@
 The gates, in order (`GATES`):
 
 - content: front matter, page shapes, blocks, links between a strategy and its
-  pages (`turning_no.checks`; the MkDocs hook runs the same check);
+  pages (`turning_no.checks.content`; the MkDocs hook runs the same check);
 - reading level: the Flesch-Kincaid grade of each page's prose, at most 8
-  (`turning_no.reading_level`);
-- spelling: codespell over docs/ (`turning_no.spelling`);
-- Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.markdown_style`);
+  (`turning_no.checks.reading_level`);
+- spelling: codespell over docs/ (`turning_no.checks.spelling`);
+- Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.checks.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
-  (`turning_no.structure`);
+  (`turning_no.checks.structure`);
 - brand: a career centre's `extra.brand` in the mkdocs.yml next to the docs
-  folder (`turning_no.brand`; the build checks it too).
+  folder (`turning_no.site.brand`; the build checks it too).
 
 A gate reads every Markdown page under docs/, so a new page or a new block is
 checked without a change here. A page that is not UTF-8 is the content check's
@@ -25,14 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from turning_no.brand import check_config
-from turning_no.checks import check_docs
-from turning_no.content import Page, read_page
-from turning_no.markdown_style import check_markdown_style
-from turning_no.problems import Problem, display_path
-from turning_no.reading_level import MAX_GRADE, PageGrade, page_grade
-from turning_no.spelling import ASSET_SUFFIXES, check_spelling
-from turning_no.structure import check_structure
+from turning_no.checks.content import check_docs
+from turning_no.checks.markdown_style import check_markdown_style
+from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
+from turning_no.checks.spelling import ASSET_SUFFIXES, check_spelling
+from turning_no.checks.structure import check_structure
+from turning_no.model.pages import Page, read_page
+from turning_no.model.problems import Problem, display_path
+from turning_no.site.brand import check_config
 
 #: A page larger than this is too long to read on a phone; the gates would take minutes over it.
 MAX_PAGE_BYTES = 200_000

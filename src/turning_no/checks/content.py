@@ -1,4 +1,4 @@
-"""The content check: every page against the content model in `turning_no.content`.
+"""The content check: every page against the content model in `turning_no.model.pages`.
 
 `check_docs` returns every problem it finds, each with the file, the line and a
 message that says what is wrong and how to fix it. It never raises on bad content.
@@ -10,8 +10,9 @@ import itertools
 import re
 from pathlib import Path
 
-from turning_no.blocks import BlockSource, check_options, scan
-from turning_no.content import (
+from turning_no.markdown.email_template import check_email_page
+from turning_no.markdown.registry import BLOCKS
+from turning_no.model.pages import (
     PAGE_TYPE_NAMES,
     SCHEMAS,
     STRATEGIES_FOLDER,
@@ -28,18 +29,10 @@ from turning_no.content import (
     section_text,
     strategies_of,
 )
-from turning_no.email_template import EmailTemplate, check_email_page
-from turning_no.page_list import LinkKit, PageList
-from turning_no.problems import Problem, display_path
-from turning_no.worksheet_fields import Field, Fieldset
+from turning_no.model.problems import Problem, display_path
+from turning_no.model.source_blocks import BlockSource, check_options, scan
 
 _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
-#: Our `///` blocks by name. Each is a pymdownx.blocks Block class; its OPTIONS say
-#: which options it takes, and its `check_source(block)` (if any) yields the other
-#: problems of one block in the source. A class with `identity(block)` and
-#: `UNIQUE_IN = "page"` or `"site"` gets its ids checked for duplicates. The reading-level
-#: and structure gates skip a block's body unless the class sets `PROSE = True` (turning_no.prose).
-BLOCKS = {cls.NAME: cls for cls in (PageList, LinkKit, Field, Fieldset, EmailTemplate)}
 
 
 def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
@@ -78,7 +71,7 @@ def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
             _check_strategy_page(page, pages, _with_rule(report, "strategy-page"))
         if kind == "email":
             for problem in check_email_page(page):
-                report(page, problem.line, problem.message, EmailTemplate.RULE)
+                report(page, problem.line, problem.message, BLOCKS["email"].RULE)
     _check_strategy_set(strategies, pages, _with_rule(report, "strategy-set"))
     return sorted(problems)
 
@@ -155,7 +148,7 @@ def _check_single_heading(page: Page, report) -> None:
 
 
 def _check_blocks(page: Page, site_ids: dict, report) -> None:
-    """Every `///` block of the page, as pymdownx.blocks would read it (see turning_no.blocks)."""
+    """Every `///` block of the page, as pymdownx.blocks would read it (see turning_no.model.source_blocks)."""
     blocks, shape_problems = scan(body_lines(page))
     for problem in shape_problems:
         report(page, problem.line, problem.message, "block")

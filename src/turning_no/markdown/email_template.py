@@ -29,7 +29,7 @@ live preview.
 `check_source` (the content check) and the extension apply the same rules
 (`parse`); the check reports them at their line, the extension raises ContentError.
 `check_email_page` checks what surrounds the blocks on an email page, and
-`templates_in` lists a page's templates for the index (`turning_no.page_list`).
+`templates_in` lists a page's templates for the index (`turning_no.markdown.page_list`).
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ from markdown.serializers import to_html_string
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from turning_no.blocks import BlockSource, ScanProblem, scan
-from turning_no.content import Page, body_lines, headings_of
-from turning_no.problems import ContentError
+from turning_no.model.pages import Page, body_lines, headings_of
+from turning_no.model.problems import ContentError
+from turning_no.model.source_blocks import BlockSource, ScanProblem, scan
 
 NAME = "email"
 RULE = "email-template"

@@ -40,14 +40,14 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from turning_no.blocks import BlockSource, ScanProblem
-from turning_no.content import Page, Strategy, read_page, strategies_of
-from turning_no.email_template import templates_in
-from turning_no.frontmatter import FrontMatterError, read_front_matter
-from turning_no.problems import ContentError, Problem
+from turning_no.markdown.email_template import templates_in
+from turning_no.model.frontmatter import FrontMatterError, read_front_matter
+from turning_no.model.pages import Page, Strategy, read_page, strategies_of
+from turning_no.model.problems import ContentError, Problem
+from turning_no.model.source_blocks import BlockSource, ScanProblem
 
 # Under "mkdocs." so that `mkdocs build --strict` counts the warning.
-log = logging.getLogger("mkdocs.plugins.turning_no.page_list")
+log = logging.getLogger("mkdocs.plugins.turning_no.markdown.page_list")
 
 KINDS = ("strategies", "worksheets", "emails", "links")
 #: What `/// link-kit | ...` can give: text for a career centre to paste, ready to copy.
@@ -55,7 +55,7 @@ SNIPPETS = ("paragraph", "html", "attribution", "attribution-html")
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 HOME_PAGE = "index.md"
-EXTENSION_NAME = "turning_no.page_list"
+EXTENSION_NAME = "turning_no.markdown.page_list"
 # A link in a "When to send it" line is relative to its email page; in a list elsewhere, keep its words.
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -84,7 +84,7 @@ def _detail(parent: etree.Element, text: str) -> None:
 
 def check_site_url(site_url: str) -> str:
     """The site's published address, ending in '/'; a ContentError says how to fix a bad one."""
-    where = "in mkdocs.yml, under markdown_extensions, turning_no.page_list"
+    where = "in mkdocs.yml, under markdown_extensions, turning_no.markdown.page_list"
     value = (site_url or "").strip()
     if not value:
         raise ContentError(
@@ -107,7 +107,7 @@ def check_author(author) -> str:
     """Who the credit line names; a ContentError if it is empty."""
     if not isinstance(author, str) or not author.strip():
         raise ContentError(
-            "'author' in mkdocs.yml, under markdown_extensions, turning_no.page_list, "
+            "'author' in mkdocs.yml, under markdown_extensions, turning_no.markdown.page_list, "
             "is empty; write who to credit, such as 'the Turning No Into Opportunity contributors'",
             "config",
         )
@@ -270,7 +270,7 @@ class PageList(_GeneratedBlock):
             if not strategies:
                 raise ContentError(
                     f"page-list | links: no strategy pages under '{docs_dir}/strategies'; "
-                    "check 'docs_dir' under turning_no.page_list in mkdocs.yml",
+                    "check 'docs_dir' under turning_no.markdown.page_list in mkdocs.yml",
                     "config",
                 )
             render_links(strategies, site_url, block)
@@ -289,7 +289,7 @@ def home_page(docs_dir: Path) -> tuple[str, str]:
     if not isinstance(title, str) or not isinstance(description, str) or not title.strip():
         raise ContentError(
             f"the link kit reads the site's name and description from the front matter of {path}; "
-            "give that page a 'title' and a 'description' (or check 'docs_dir' under turning_no.page_list "
+            "give that page a 'title' and a 'description' (or check 'docs_dir' under turning_no.markdown.page_list "
             "in mkdocs.yml)",
             "config",
         )

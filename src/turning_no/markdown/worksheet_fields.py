@@ -47,8 +47,8 @@ from collections.abc import Iterator
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from turning_no.blocks import BlockSource, ScanProblem
-from turning_no.problems import ContentError
+from turning_no.model.problems import ContentError
+from turning_no.model.source_blocks import BlockSource, ScanProblem
 
 KINDS = ("short", "long", "checklist", "scale", "date", "table")
 RULE = "worksheet-field"

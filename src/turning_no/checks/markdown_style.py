@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
 
-from turning_no.problems import Problem, display_path
+from turning_no.model.problems import Problem, display_path
 
-CONFIG = Path(__file__).resolve().parents[2] / ".pymarkdown.yml"
+CONFIG = Path(__file__).resolve().parents[3] / ".pymarkdown.yml"
 RULE_HELP = "https://pymarkdown.readthedocs.io/en/latest/plugins/rule_{id}/"
 
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from turning_no.content import Page, body_lines, headings_of
-from turning_no.problems import Problem, display_path
-from turning_no.prose import non_prose_lines
+from turning_no.model.pages import Page, body_lines, headings_of
+from turning_no.model.problems import Problem, display_path
+from turning_no.model.prose import non_prose_lines
 
 #: Link texts that do not say where a link goes, compared in lower case without punctuation.
 VAGUE_LINK_TEXTS = frozenset(

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from turning_no.problems import Problem, display_path
+from turning_no.model.problems import Problem, display_path
 
 #: The keys of `extra.brand`, as documented in mkdocs.yml. Every one may be empty.
 BRAND_KEYS = ("name", "url", "logo", "contact", "accent")
@@ -137,7 +137,7 @@ def accent_css(accent: str) -> str:
         return f"{selector} {{\n{lines}}}\n"
 
     return (
-        "/* Made by the build from extra.brand.accent in mkdocs.yml (turning_no.brand); do not edit. */\n"
+        "/* Made by the build from extra.brand.accent in mkdocs.yml (turning_no.site.brand); do not edit. */\n"
         + block(":root", palette["light"])
         + block('[data-md-color-scheme="default"]', {"--md-typeset-a-color": palette["light"]["--md-typeset-a-color"]})
         + block('[data-md-color-scheme="slate"]', palette["dark"])

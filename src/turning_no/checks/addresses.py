@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from turning_no.problems import Problem
+from turning_no.model.problems import Problem
 
 LIST_NAME = "published-addresses.txt"
 HOME = "./"

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from turning_no.problems import Problem, display_path
+from turning_no.model.problems import Problem, display_path
 
 #: The project's words that codespell would flag but that are right (lines starting with '#' are comments).
-WORD_LIST = Path(__file__).resolve().parents[2] / "spelling-words.txt"
+WORD_LIST = Path(__file__).resolve().parents[3] / "spelling-words.txt"
 #: Dictionaries for the pages (American English) and for the other text files in docs/ (CSS and JavaScript).
 PAGE_DICTIONARIES = "clear,rare,en-GB_to_en-US"
 ASSET_DICTIONARIES = "clear,rare"

@@ -1,6 +1,6 @@
 """Reading level of a page's prose, as a Flesch-Kincaid grade.
 
-Only the prose counts: headings, paragraphs and list items (`turning_no.prose`
+Only the prose counts: headings, paragraphs and list items (`turning_no.model.prose`
 says which lines). Code blocks (email templates), tables, the front matter and
 the bodies of our `///` blocks (worksheet fields, templates) are left out,
 because they are not sentences a reader reads in a row.
@@ -15,8 +15,8 @@ import markdown
 import textstat
 from bs4 import BeautifulSoup
 
-from turning_no.content import Page, page_of_text
-from turning_no.prose import prose_source
+from turning_no.model.pages import Page, page_of_text
+from turning_no.model.prose import prose_source
 
 #: The highest Flesch-Kincaid grade a page's prose may have.
 MAX_GRADE = 8.0

@@ -1,0 +1,1 @@
+"""The printable packets: Chromium prints the pages, WeasyPrint makes the fillable PDF."""

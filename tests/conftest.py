@@ -1,10 +1,17 @@
-"""Shared fixtures: one strict build of the real site, served over HTTP on 127.0.0.1."""
+"""Shared fixtures: one strict build of the real site, served over HTTP on 127.0.0.1; the test tiers.
+
+Every test has exactly one tier, `unit`, `build` or `browser` (pyproject.toml), set
+for its module (`pytestmark`) or on the test itself; the run stops at collection if
+one has none, two, or a tier below what its fixtures need. Under pytest-xdist each
+worker builds and serves its own copy of the site (a build takes about a second).
+"""
 
 from __future__ import annotations
 
 import difflib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -12,20 +19,78 @@ import sys
 import threading
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
+from page_checks import AXE_RUNS, AXE_SCRIPT, AXE_TAGS, BEST_PRACTICE
 from playwright.sync_api import sync_playwright
 
 from turning_no.checks.addresses import is_redirect
 from turning_no.printing import chromium
 from turning_no.printing.chromium import chromium_path
+from turning_no.printing.packet import url_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
+# --- The tiers ----------------------------------------------------------------
+
+TIERS = ("unit", "build", "browser")
+#: Fixtures that start Chromium, and those that build the site: a test that uses one is of that tier.
+BROWSER_FIXTURES = {"browser", "playwright_driver", "packets"}
+BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip"}
+#: Tests that share these session fixtures go to one xdist worker (make test: --dist loadgroup),
+#: so that the packets and the offline zip are made once.
+GROUPED_FIXTURES = {"packets", "offline_zip"}
+
+
+def tier_of(item) -> tuple[str | None, str]:
+    """(the test's tier, or None and what is wrong)."""
+    tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
+    if len(tiers) != 1:
+        found = "no tier" if not tiers else f"two tiers ({', '.join(tiers)})"
+        return None, f"has {found}: mark it (or its module, with pytestmark) one of unit, build, browser"
+    tier, fixtures = tiers[0], set(item.fixturenames)
+    if tier != "browser" and fixtures & BROWSER_FIXTURES:
+        return (
+            None,
+            f"is marked {tier} but uses Chromium ({', '.join(sorted(fixtures & BROWSER_FIXTURES))}): mark it browser",
+        )
+    if tier == "unit" and fixtures & BUILD_FIXTURES:
+        return (
+            None,
+            f"is marked unit but uses a built site ({', '.join(sorted(fixtures & BUILD_FIXTURES))}): mark it build",
+        )
+    return tier, ""
+
+
+def pytest_collection_modifyitems(config, items):
+    wrong = []
+    for item in items:
+        tier, problem = tier_of(item)
+        if tier is None:
+            wrong.append(f"{item.nodeid} {problem}")
+        if set(item.fixturenames) & GROUPED_FIXTURES:
+            item.add_marker(pytest.mark.xdist_group("packets"))
+    if wrong:
+        raise pytest.UsageError("Every test needs exactly one tier:\n" + "\n".join(wrong))
+
+
+_running_tier: str | None = None
+
+
+@pytest.fixture(autouse=True)
+def _tier(request):
+    """The running test's tier, so that build_site can refuse to run in a unit test."""
+    global _running_tier
+    _running_tier = tier_of(request.node)[0]
+    yield
+    _running_tier = None
+
+
 def build_site(destination: Path, *, project: Path = ROOT, env: dict | None = None):
     """Run `mkdocs build --strict` in `project`; return the finished process (check returncode yourself)."""
+    if _running_tier == "unit":
+        pytest.fail("a unit test builds the site: mark it build")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
@@ -138,6 +203,28 @@ def assert_same_html(actual: str, expected: str) -> None:
         pytest.fail(f"rendered HTML differs:\n{diff}")
 
 
+def assert_problems(problems, expected) -> None:
+    """`problems` are exactly `expected`, in any order: each (path, line, rule, part of its message)."""
+    assert_found([(problem.path, problem.line, problem.rule, problem.message) for problem in problems], expected)
+
+
+def assert_found(found, expected) -> None:
+    """Each tuple found matches one expected tuple, and none is left over: the same values, and the
+    expected last one (part of a message) inside the found message."""
+    left, missing = list(found), []
+    for wanted in expected:
+        *where, part = wanted
+        match = next((each for each in left if list(each[:-1]) == where and part in each[-1]), None)
+        if match is None:
+            missing.append(f"{':'.join(map(str, where))}: ...{part}...")
+        else:
+            left.remove(match)
+    if missing or left:
+        report = ["expected but not found:", *missing] if missing else []
+        report += ["found but not expected:", *(": ".join(map(str, each)) for each in left)] if left else []
+        pytest.fail("\n".join(report))
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of what a build and `make check` read (config, docs, overrides), to break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
@@ -146,6 +233,11 @@ def copy_project(destination: Path) -> Path:
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, destination / name)
     return destination
+
+
+def walk_paths() -> list[str]:
+    """Every page's address below the site's root, from docs/ (known before any build), and the 404 page."""
+    return sorted(url_of(path.relative_to(DOCS).as_posix()) for path in DOCS.rglob("*.md")) + ["404.html"]
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -164,10 +256,6 @@ def html_pages(site: Path) -> list[Path]:
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-# axe-core's JavaScript, from the axe-playwright-python wheel (nothing is downloaded).
-AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-# WCAG 2.0 and 2.1, levels A and AA (what the ADA Title II rule asks for), and 2.2 AA.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 CHROMIUM_ARGS = chromium.ARGS
@@ -218,3 +306,51 @@ def axe_violations(page, tags=AXE_TAGS) -> list[str]:
         targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
         found.append(f"{violation['id']}: {violation['help']} at {targets}")
     return found
+
+
+# --- axe's best-practice report ------------------------------------------------
+# Each process (each xdist worker, or the one pytest) writes what its walk found to a
+# fragment; the main process joins them into one Markdown report at the end. CI uploads it.
+
+AXE_REPORT = Path(os.environ.get("AXE_REPORT", ROOT / "reports" / "axe-best-practice.md"))
+
+
+def _fragments() -> list[Path]:
+    return sorted(AXE_REPORT.parent.glob(f".{AXE_REPORT.stem}.*.json"))
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        for stale in _fragments():
+            stale.unlink()
+
+
+def pytest_sessionfinish(session):
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
+    if AXE_RUNS["pages"]:  # only where axe ran: make test-fast leaves the report alone
+        AXE_REPORT.parent.mkdir(parents=True, exist_ok=True)
+        found = {
+            rule: {"help": entry["help"], "where": sorted(entry["where"])} for rule, entry in BEST_PRACTICE.items()
+        }
+        (AXE_REPORT.parent / f".{AXE_REPORT.stem}.{worker}.json").write_text(json.dumps(found), encoding="utf-8")
+    if worker == "main" and _fragments():
+        write_best_practice_report()
+
+
+def write_best_practice_report() -> None:
+    helps: dict[str, str] = {}
+    where: dict[str, set[str]] = {}
+    for fragment in _fragments():
+        for rule, entry in json.loads(fragment.read_text(encoding="utf-8")).items():
+            helps[rule] = entry["help"]
+            where.setdefault(rule, set()).update(entry["where"])
+        fragment.unlink()
+    lines = ["# axe-core best-practice findings", ""]
+    lines += ["Not WCAG failures: advice to weigh. Each rule, then where it was found.", ""]
+    if not where:
+        lines.append("None.")
+    for rule in sorted(where):
+        lines += [f"## {rule}: {helps[rule]}", ""]
+        lines += [f"- {place}" for place in sorted(where[rule])]
+        lines.append("")
+    AXE_REPORT.write_text("\n".join(lines), encoding="utf-8")

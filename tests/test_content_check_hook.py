@@ -1,4 +1,5 @@
-"""overrides/hooks/content_check.py: a strict build stops on bad content and says where."""
+"""overrides/hooks/content_check.py: a strict build stops on bad content and says where;
+MkDocs' own strict checks stop it on a broken link."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from conftest import ROOT, build_site, copy_project
 
 FIXTURES = ROOT / "tests" / "check_fixtures"
 
 
+@pytest.mark.build
 def test_a_content_problem_stops_the_strict_build_with_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copy(FIXTURES / "strategy_missing_section.md", project / "docs/strategies/ask-for-feedback/index.md")
@@ -26,9 +29,11 @@ def test_a_content_problem_stops_the_strict_build_with_file_and_line(tmp_path):
         "docs/strategies/ask-for-feedback/index.md:21: strategy-page: the section '## Common mistakes' is missing"
         in result.stderr
     )
+    assert "the build stopped" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_broken_front_matter_stops_the_build_instead_of_being_ignored(tmp_path):
     # MkDocs alone ignores front matter it cannot parse; the hook must not.
     project = copy_project(tmp_path / "project")
@@ -41,6 +46,7 @@ def test_broken_front_matter_stops_the_build_instead_of_being_ignored(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -67,6 +73,7 @@ def _page(source: Path):
     return SimpleNamespace(file=SimpleNamespace(src_uri="notes.md", abs_src_path=str(source)))
 
 
+@pytest.mark.unit
 def test_a_block_left_as_text_in_the_html_is_reported_at_its_line(tmp_path, caplog):
     # The last line of defence, for a block the content check and pymdownx.blocks read differently.
     source = tmp_path / "notes.md"
@@ -76,6 +83,7 @@ def test_a_block_left_as_text_in_the_html_is_reported_at_its_line(tmp_path, capl
     assert "docs/notes.md:7: block: '/// field | Q?' reached the page as plain text" in caplog.text
 
 
+@pytest.mark.unit
 def test_block_syntax_shown_as_code_is_not_a_leftover(tmp_path, caplog):
     source = tmp_path / "notes.md"
     source.write_text("Write `/// field | Q?` to start a field.\n", encoding="utf-8")
@@ -84,6 +92,7 @@ def test_block_syntax_shown_as_code_is_not_a_leftover(tmp_path, caplog):
     assert caplog.text == ""
 
 
+@pytest.mark.build
 def test_a_quiet_strict_build_still_stops_and_lists_the_problem(tmp_path):
     # `mkdocs build --quiet --strict` hides warnings from MkDocs' own strict count.
     project = copy_project(tmp_path / "project")
@@ -102,6 +111,7 @@ def test_a_quiet_strict_build_still_stops_and_lists_the_problem(tmp_path):
     assert "Traceback" not in output
 
 
+@pytest.mark.build
 def test_while_serving_a_page_with_broken_blocks_shows_its_problems_instead_of_crashing(tmp_path):
     # `make serve` builds with --no-strict: it must keep going and tell the author what to fix.
     project = copy_project(tmp_path / "project")
@@ -119,3 +129,22 @@ def test_while_serving_a_page_with_broken_blocks_shows_its_problems_instead_of_c
     page = (tmp_path / "site/strategies/ask-for-feedback/worksheet/index.html").read_text(encoding="utf-8")
     assert "This page has content problems to fix" in page
     assert re.search(r"Line 11: \S+essay\S+ is not a kind of field", page)
+
+
+@pytest.mark.build
+def test_the_strict_build_stops_on_a_broken_link_and_anchor_and_names_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    next_steps = project / "docs" / "next-steps.md"
+    next_steps.write_text(
+        next_steps.read_text(encoding="utf-8")
+        + "\nSee [a strategy that does not exist](strategies/get-hired/index.md)"
+        + " and [a section that does not exist](understanding-rejection.md#no-such-section).\n",
+        encoding="utf-8",
+    )
+    result = build_site(tmp_path / "site", project=project)
+    assert result.returncode != 0
+    log = result.stderr
+    assert "Doc file 'next-steps.md' contains a link 'strategies/get-hired/index.md'" in log
+    assert "'next-steps.md' contains a link 'understanding-rejection.md#no-such-section'" in log
+    assert "does not contain an anchor '#no-such-section'" in log
+    assert "Traceback" not in log

@@ -1,6 +1,6 @@
 # Turning No Into Opportunity. The two commands most people need:
 #   make serve   preview the site at http://127.0.0.1:8000
-#   make test    every check and test, as CI runs them
+#   make test    every check and test, as CI runs them (make test-fast: no browser, under a minute)
 # Both create .venv from requirements.lock the first time.
 
 PYTHON ?= python3
@@ -11,7 +11,7 @@ SITE   ?= site
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site packet offline check test lint lock clean bench
+.PHONY: serve site packet offline check test test-fast lint lock clean bench
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -56,8 +56,16 @@ lint: $(BIN)/.installed ## Python style
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The tests come in three tiers (markers in pyproject.toml): unit (no build, no
+# browser), build (builds the site or reads a built one) and browser (Chromium).
+# `make test` runs them all on every core (pytest-xdist); tests that share the
+# packets and the offline zip stay on one worker (--dist loadgroup).
+PYTEST_WORKERS ?= auto
 test: check lint node_modules/.installed ## everything CI runs
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+test-fast: $(BIN)/.installed node_modules/.installed ## the unit and build tests: no browser
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "unit or build"
 
 # Lighthouse from npm, pinned in bench/package-lock.json, apart from the root
 # package.json so that `make test` never installs it.

@@ -37,7 +37,7 @@ DOCS = ROOT / "docs"
 TIERS = ("unit", "build", "browser")
 #: Fixtures that start Chromium, and those that build the site: a test that uses one is of that tier.
 BROWSER_FIXTURES = {"browser", "playwright_driver", "packets"}
-BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip"}
+BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip", "moved_site"}
 #: Tests that share these session fixtures go to one xdist worker (make test: --dist loadgroup),
 #: so that the packets and the offline zip are made once.
 GROUPED_FIXTURES = {"packets", "offline_zip"}
@@ -49,7 +49,8 @@ def tier_of(item) -> tuple[str | None, str]:
     if len(tiers) != 1:
         found = "no tier" if not tiers else f"two tiers ({', '.join(tiers)})"
         return None, f"has {found}: mark it (or its module, with pytestmark) one of unit, build, browser"
-    tier, fixtures = tiers[0], set(item.fixturenames)
+    callspec = getattr(item, "callspec", None)
+    tier, fixtures = tiers[0], set(item.fixturenames) - set(callspec.params if callspec else ())
     if tier != "browser" and fixtures & BROWSER_FIXTURES:
         return (
             None,
@@ -78,13 +79,11 @@ def pytest_collection_modifyitems(config, items):
 _running_tier: str | None = None
 
 
-@pytest.fixture(autouse=True)
-def _tier(request):
-    """The running test's tier, so that build_site can refuse to run in a unit test."""
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Note the test's tier before its fixtures start, so that build_site can refuse a unit test."""
     global _running_tier
-    _running_tier = tier_of(request.node)[0]
-    yield
-    _running_tier = None
+    _running_tier = tier_of(item)[0]
 
 
 def build_site(destination: Path, *, project: Path = ROOT, env: dict | None = None):
@@ -141,6 +140,34 @@ def built_site(_site_server) -> Path:
 def site_url(built_site, _site_server) -> str:
     """The built site served over HTTP on 127.0.0.1, as GitHub Pages would serve it."""
     return _site_server[1]
+
+
+def _rename_next_steps(project: Path) -> None:
+    """Move next-steps.md to first-week.md, with every link and the nav, as an author would."""
+    (project / "docs/next-steps.md").rename(project / "docs/first-week.md")
+    for path in [*(project / "docs").rglob("*.md"), project / "mkdocs.yml"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("next-steps.md", "first-week.md"), encoding="utf-8")
+
+
+def _redirect(project: Path, old: str, new: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      redirect_maps: {}\n" in text
+    config.write_text(text.replace("      redirect_maps: {}\n", f"      redirect_maps:\n        {old}: {new}\n"))
+
+
+@pytest.fixture(scope="session")
+def moved_site(tmp_path_factory) -> Path:
+    """The site built with next-steps.md renamed to first-week.md and a redirect from the old file
+    (tests/test_addresses.py; its redirect page is checked in tests/test_html.py)."""
+    folder = tmp_path_factory.mktemp("moved")
+    project = copy_project(folder / "project")
+    _rename_next_steps(project)
+    _redirect(project, "next-steps.md", "first-week.md")
+    result = build_site(folder / "site", project=project)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
 
 
 OFFLINE_FOLDER = "turning-no-offline"
@@ -226,11 +253,11 @@ def assert_found(found, expected) -> None:
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of what a build and `make check` read (config, docs, overrides), to break on purpose."""
+    """A copy of what a build and `make check` read (config, docs, data, overrides), to break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml"):
         shutil.copy(ROOT / name, destination / name)
-    for name in ("docs", "overrides"):
+    for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, destination / name)
     return destination
 

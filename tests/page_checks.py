@@ -85,8 +85,9 @@ def overflow_problems(page) -> list[str]:
     return [f"the page is {total} px wide in a {width} px viewport"] if total > width else []
 
 
-def axe_problems(page) -> list[str]:
-    """axe-core's WCAG A and AA violations; its best-practice findings go to BEST_PRACTICE.
+def axe_problems(page, report: bool = True) -> list[str]:
+    """axe-core's WCAG A and AA violations; its best-practice findings go to BEST_PRACTICE
+    (for the report on the real site's pages; `report=False` for other sites).
 
     In dark mode only the colour rules run: the dark palette swaps colours and nothing else.
     """
@@ -98,7 +99,7 @@ def axe_problems(page) -> list[str]:
     else:
         run_only = {"type": "tag", "values": [*AXE_TAGS, "best-practice"]}
     result = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
-    AXE_RUNS["pages"] += 1
+    AXE_RUNS["pages"] += report
     problems = []
     state = f"{page.viewport_size['width']} px, {'dark' if dark else 'light'}"
     where = "/" + page.url.split("/", 3)[-1]
@@ -106,7 +107,7 @@ def axe_problems(page) -> list[str]:
         targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
         if set(violation["tags"]) & set(AXE_TAGS):
             problems.append(f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
-        else:
+        elif report:
             finding = BEST_PRACTICE[violation["id"]]
             finding["help"] = violation["help"]
             finding["where"].add(f"{where} ({state}): {'; '.join(targets)}")

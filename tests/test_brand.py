@@ -8,6 +8,7 @@ the branded pages pass axe in light and dark.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -19,11 +20,13 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DESKTOP, PHONE, ROOT, axe_violations, build_site, chromium_path, copy_project, html_pages
+from conftest import DESKTOP, PHONE, ROOT, assert_problems, build_site, chromium_path, copy_project, html_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from page_checks import PAGE_CHECKS, axe_problems, open_page, page_problems, watch
 from pypdf import PdfReader
 
+from turning_no.checks.runner import GATES, run_gates
 from turning_no.printing.chromium import serve
 from turning_no.site.brand import (
     DARK_BACKGROUND,
@@ -75,12 +78,14 @@ def line_of(config: Path, text: str) -> int:
 # --- The check ---------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_the_projects_own_config_has_an_empty_brand_and_no_problem():
     config = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", '""', (ROOT / "mkdocs.yml").read_text()))
     assert config["extra"]["brand"] == dict.fromkeys(SAMPLE, "")
     assert check_config(ROOT / "mkdocs.yml", ROOT) == []
 
 
+@pytest.mark.unit
 def test_a_good_brand_has_no_problem(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs" / SAMPLE["logo"]).write_text(SAMPLE_LOGO)
@@ -107,6 +112,7 @@ BAD_BRANDS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("brand", "key", "message"), BAD_BRANDS)
 def test_each_bad_brand_gives_its_message_at_its_line(tmp_path, brand, key, message):
     project = copy_project(tmp_path)
@@ -121,6 +127,7 @@ def test_each_bad_brand_gives_its_message_at_its_line(tmp_path, brand, key, mess
     assert problem.message.startswith(f"extra.brand.{key}" if key != "colour" else "extra.brand.")
 
 
+@pytest.mark.unit
 def test_a_too_light_accent_is_refused_with_the_ratio_and_a_darker_shade_that_passes():
     [(key, message)] = check_brand({"name": "A", "accent": "#ffcc00"}, ROOT / "docs")
     assert key == "accent"
@@ -130,6 +137,7 @@ def test_a_too_light_accent_is_refused_with_the_ratio_and_a_darker_shade_that_pa
     assert check_brand({"name": "A", "accent": suggested}, ROOT / "docs") == []
 
 
+@pytest.mark.unit
 def test_a_brand_that_is_not_a_list_of_keys_is_refused(tmp_path):
     project = copy_project(tmp_path)
     problems = check_config(set_brand(project, '"Riverside"'), project)
@@ -137,6 +145,7 @@ def test_a_brand_that_is_not_a_list_of_keys_is_refused(tmp_path):
     assert "must be a list of keys" in problems[0].message
 
 
+@pytest.mark.unit
 def test_contrast_matches_the_wcag_formula():
     assert contrast("#000000", "#ffffff") == pytest.approx(21)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
@@ -146,6 +155,7 @@ def test_contrast_matches_the_wcag_formula():
 _HEX_COLOUR = st.integers(0, 0xFFFFFF).map(lambda value: f"#{value:06x}")
 
 
+@pytest.mark.unit
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(_HEX_COLOUR)
 def test_every_accent_the_check_accepts_gives_colours_that_pass_in_light_and_dark(accent):
@@ -166,21 +176,23 @@ def test_every_accent_the_check_accepts_gives_colours_that_pass_in_light_and_dar
     assert contrast(dark["--md-accent-bg-color"], dark["--md-accent-fg-color"]) >= TEXT_CONTRAST
 
 
+BRAND_GATE = [gate for gate in GATES if gate[0] == "brand"]
+
+
+@pytest.mark.build
 def test_make_check_and_the_build_stop_on_a_bad_brand_with_its_line(tmp_path):
     project = copy_project(tmp_path / "project")
     config = set_brand(project, {**SAMPLE, "accent": "#ffcc00"})
     expected = f"mkdocs.yml:{line_of(config, '    accent:')}: brand: extra.brand.accent"
 
-    check = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check.py"), "docs"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
+    # make check's brand gate finds every problem at once: the missing logo too.
+    assert_problems(
+        run_gates(project / "docs", root=project, gates=BRAND_GATE).problems,
+        [
+            ("mkdocs.yml", line_of(config, "    accent:"), "brand", "extra.brand.accent"),
+            ("mkdocs.yml", line_of(config, "    logo:"), "brand", "extra.brand.logo"),
+        ],
     )
-    assert check.returncode == 1
-    assert expected in check.stdout
-    assert "logo" in check.stdout  # the missing logo too: every problem at once
 
     build = build_site(tmp_path / "site", project=project)
     assert build.returncode != 0
@@ -212,6 +224,7 @@ def branded(tmp_path_factory, branded_project):
         yield site, url
 
 
+@pytest.mark.build
 def test_every_branded_page_shows_the_name_link_logo_and_contact(branded):
     site, _ = branded
     pages = [*html_pages(site), site / "404.html"]
@@ -247,6 +260,7 @@ def test_every_branded_page_shows_the_name_link_logo_and_contact(branded):
     assert "#8a1538" in (site / "assets" / "stylesheets" / "brand.css").read_text()
 
 
+@pytest.mark.build
 def test_the_unbranded_site_shows_no_brand(built_site):
     text = (built_site / "index.html").read_text(encoding="utf-8")
     assert "md-banner" not in text and "brand-footer" not in text and "print-brand" not in text
@@ -305,15 +319,18 @@ def test_the_packets_of_a_branded_site_say_who_shared_them(branded, branded_proj
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_axe_finds_no_violation_on_branded_pages(browser, branded, scheme, viewport):
+def test_branded_pages_pass_every_page_check(browser, branded, scheme, viewport):
     _, url = branded
-    # axe is injected as inline code: let the test tool past the site's Content-Security-Policy.
-    context = browser.new_context(viewport=viewport, color_scheme=scheme, bypass_csp=True)
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
+    watch(page, url)
+    checks = [
+        check if check is not axe_problems else functools.partial(axe_problems, report=False) for check in PAGE_CHECKS
+    ]
     found = []
     for path in ("", "strategies/ask-for-feedback/worksheet/", "strategies/ask-for-feedback/email/"):
-        page.goto(url + path)
+        open_page(page, url + path)
         assert page.locator(".brand-bar").is_visible()
-        found += [f"/{path}: {violation}" for violation in axe_violations(page)]
+        found += [f"/{path}: {problem}" for problem in page_problems(page, checks)]
     context.close()
     assert found == []

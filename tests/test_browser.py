@@ -1,47 +1,15 @@
-"""The built site in headless Chromium, as a reader on a phone gets it.
+"""The built site in headless Chromium, as a reader on a phone gets it: the palette.
 
-The browser and axe-core fixtures live in conftest.py; axe-core runs over every
-page in tests/test_accessibility.py.
+The browser fixtures live in conftest.py; every page in every state, with axe-core,
+the policy, the console and overflow: tests/test_walk.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from conftest import PHONE, html_pages
+from conftest import PHONE
 
 pytestmark = pytest.mark.browser
-
-
-def site_paths(site: Path) -> list[str]:
-    return [path.relative_to(site).as_posix().removesuffix("index.html") for path in html_pages(site)]
-
-
-@pytest.fixture(scope="module")
-def paths(built_site) -> list[str]:
-    return site_paths(built_site)
-
-
-def test_every_page_loads_on_a_phone_without_errors_outside_requests_or_sideways_scrolling(browser, site_url, paths):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    requested, errors = [], []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    too_wide = []
-    for path in paths:
-        page.goto(site_url + path, wait_until="load")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide.append((path, width))
-    context.close()
-    own_host = urlsplit(site_url).netloc
-    assert [url for url in requested if urlsplit(url).netloc not in (own_host, "")] == []
-    assert errors == []
-    assert too_wide == []
 
 
 def test_the_palette_toggle_switches_to_dark_and_back(browser, site_url):

@@ -1,6 +1,9 @@
 import markdown
+import pytest
 
 from turning_no.markdown.checklist import ChecklistExtension
+
+pytestmark = pytest.mark.unit
 
 
 def test_task_list_boxes_are_hidden_from_screen_readers_but_kept():

@@ -1,15 +1,14 @@
 """The Content-Security-Policy: turning_no.site.csp on small pages (HTML in, policy out), the
-policy on every built page, and every page in Chromium under its policy, with the
-worksheets, the email composer, search and instant navigation at work.
+policy on every built page, and the worksheets, the email composer, search and instant
+navigation at work under it in Chromium. (Every page loaded under its policy: tests/test_walk.py.)
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PHONE, ROOT, build_site, copy_project, html_pages
+from conftest import PHONE, build_site, copy_project, html_pages
+from page_checks import console_problems, csp_problems, open_page, outside_request_problems, watch
 
 from turning_no.site.csp import (
     PolicyError,
@@ -44,10 +43,12 @@ def directives(policy: str) -> dict[str, list[str]]:
 # --- turning_no.site.csp ----------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_only_scripts_the_browser_runs_are_inline_scripts():
     assert inline_scripts(PAGE) == ["var a = 1;", 'import "./x.js";']
 
 
+@pytest.mark.unit
 def test_a_hash_is_the_one_the_browser_computes():
     # The example of the CSP specification's hash-source (Level 3, section 2.3.1): "alert('Hello, world.');"
     assert script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
@@ -55,6 +56,7 @@ def test_a_hash_is_the_one_the_browser_computes():
     assert script_hash("a;\r\nb;") == script_hash("a;\nb;")
 
 
+@pytest.mark.unit
 def test_the_policy_allows_the_sites_own_files_and_each_inline_script_by_hash():
     found = directives(policy_for(PAGE))
     assert found["script-src"] == ["'self'", script_hash("var a = 1;"), script_hash('import "./x.js";')]
@@ -68,6 +70,7 @@ def test_the_policy_allows_the_sites_own_files_and_each_inline_script_by_hash():
     assert "'unsafe-inline'" not in policy_for(PAGE) and "'unsafe-eval'" not in policy_for(PAGE)
 
 
+@pytest.mark.unit
 def test_the_policy_comes_before_every_script_and_covers_the_page():
     page = add_policy(PAGE)
     head = BeautifulSoup(page, "html.parser").head
@@ -79,16 +82,19 @@ def test_the_policy_comes_before_every_script_and_covers_the_page():
     assert add_policy(page) == page  # a second pass changes nothing
 
 
+@pytest.mark.unit
 def test_a_page_with_an_inline_script_that_is_not_hashed_fails():
     page = add_policy(PAGE).replace("</body>", "<script>steal()</script></body>")
     assert policy_problems(page) == ["an inline script is not allowed by its hash: 'steal()'"]
 
 
+@pytest.mark.unit
 def test_a_page_with_an_edited_script_fails():
     page = add_policy(PAGE).replace("var a = 1;", "var a = 2;")
     assert policy_problems(page) == ["an inline script is not allowed by its hash: 'var a = 2;'"]
 
 
+@pytest.mark.unit
 def test_a_page_with_an_inline_event_handler_or_no_policy_fails():
     page = add_policy(PAGE).replace("<body>", '<body><button onclick="go()">Go</button>')
     assert policy_problems(page) == [
@@ -97,11 +103,13 @@ def test_a_page_with_an_inline_event_handler_or_no_policy_fails():
     assert policy_problems(PAGE) == ["the page has no Content-Security-Policy meta tag"]
 
 
+@pytest.mark.unit
 def test_a_policy_placed_after_a_script_fails():
     page = PAGE.replace("</head>", f'<meta http-equiv="Content-Security-Policy" content="{policy_for(PAGE)}"></head>')
     assert policy_problems(page) == ["a script comes before the policy meta tag, so the policy does not cover it"]
 
 
+@pytest.mark.unit
 def test_a_page_without_a_head_is_a_clear_error():
     with pytest.raises(PolicyError, match="no <head>"):
         add_policy("<p>Just a fragment</p>")
@@ -114,6 +122,7 @@ def every_page(site):
     return [*html_pages(site), site / "404.html"]
 
 
+@pytest.mark.build
 def test_every_page_carries_a_policy_that_covers_its_inline_scripts(built_site):
     for path in every_page(built_site):
         html = path.read_text(encoding="utf-8")
@@ -121,23 +130,13 @@ def test_every_page_carries_a_policy_that_covers_its_inline_scripts(built_site):
         assert policy_problems(html) == [], path
 
 
+@pytest.mark.build
 def test_every_page_sends_no_referrer_to_other_sites(built_site):
     for path in every_page(built_site):
         meta = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head.find(
             "meta", attrs={"name": "referrer"}
         )
         assert meta is not None and meta["content"] == "no-referrer", path
-
-
-def test_with_the_offline_plugin_the_pages_carry_no_policy(tmp_path):
-    project = copy_project(tmp_path / "project")
-    # As `make offline` builds: the plugin is in mkdocs.yml, turned on by OFFLINE; the
-    # offline hook serves the iframe-worker shim from node_modules.
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    result = build_site(tmp_path / "site", project=project, env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    for path in every_page(tmp_path / "site"):
-        assert page_policy(path.read_text(encoding="utf-8")) is None, path
 
 
 LATE_PAGE_HOOK = """
@@ -150,6 +149,7 @@ def on_post_build(config):
 """
 
 
+@pytest.mark.build
 def test_a_page_a_plugin_writes_after_the_build_gets_the_policy_too(tmp_path):
     # As mkdocs-redirects writes its redirect pages: in on_post_build, listed before our hook.
     project = copy_project(tmp_path / "project")
@@ -167,72 +167,27 @@ def test_a_page_a_plugin_writes_after_the_build_gets_the_policy_too(tmp_path):
 
 # --- In the browser ----------------------------------------------------------
 
-# Recorded from the first moment of each page (an init script is not subject to the page's policy).
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", event => window.__violations.push(
-  [event.violatedDirective, event.blockedURI, event.sourceFile + ":" + event.lineNumber, event.sample].join(" ")));
-"""
 
-
-SEARCH_READY = "() => document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
-
-
-class Watch:
-    """Every console message, policy violation and request of a browser context."""
-
-    def __init__(self, context, site_url):
-        self.own_host = urlsplit(site_url).netloc
-        self.requests, self.console, self.violations = [], [], []
-        context.add_init_script(RECORD_VIOLATIONS)
-        context.on("request", lambda request: self.requests.append(request.url))
-        context.on("console", self._console)
-
-    def _console(self, message):
-        if message.type in ("error", "warning"):
-            self.console.append(f"{message.type}: {message.text}")
-
-    def collect(self, page):
-        self.violations += [f"{page.url}: {found}" for found in page.evaluate("window.__violations || []")]
-        page.evaluate("window.__violations = []")
-
-    def outside(self):
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != self.own_host
-        ]
+def under_the_policy(page) -> list[str]:
+    """Policy violations, console errors and requests to other hosts since the page was opened."""
+    return csp_problems(page) + console_problems(page) + outside_request_problems(page)
 
 
 @pytest.fixture
 def watched(browser, site_url):
+    """A phone's tab that records what tests/page_checks.py reads; the clipboard allowed."""
     context = browser.new_context(viewport=PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    yield context, Watch(context, site_url)
+    page = context.new_page()
+    watch(page, site_url)
+    yield page
     context.close()
 
 
 @pytest.mark.browser
-def test_every_page_runs_under_its_policy_and_asks_nothing_of_other_hosts(watched, site_url, built_site):
-    context, watch = watched
-    page = context.new_page()
-    paths = [path.relative_to(built_site).as_posix().removesuffix("index.html") for path in html_pages(built_site)]
-    for path in [*paths, "404.html"]:  # the test server has no 404 handling: the page itself
-        page.goto(site_url + path, wait_until="load")
-        # Material's bundle ran and its search worker read the index (both need the policy to allow them).
-        page.wait_for_function(SEARCH_READY)
-        watch.collect(page)
-    assert len(paths) >= 30
-    assert watch.violations == []
-    assert watch.outside() == []
-    assert watch.console == []
-
-
-@pytest.mark.browser
 def test_search_instant_navigation_and_the_palette_work_under_the_policy(watched, site_url):
-    context, watch = watched
-    page = context.new_page()
-    page.goto(site_url)
+    page = watched
+    open_page(page, site_url)
     page.locator("label[title='Switch to dark mode']").click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.locator("label.md-header__button[for='__search']").click()
@@ -245,30 +200,25 @@ def test_search_instant_navigation_and_the_palette_work_under_the_policy(watched
     page.locator("article a[href$='ask-for-feedback/']").first.click()
     page.wait_for_url("**/strategies/ask-for-feedback/")
     assert page.evaluate("window.__sameDocument") is True  # instant navigation, under the first page's policy
-    watch.collect(page)
-    assert watch.violations == []
-    assert watch.outside() == []
-    assert watch.console == []
+    assert under_the_policy(page) == []
 
 
 @pytest.mark.browser
 def test_our_worksheet_and_email_scripts_run_under_the_policy(watched, site_url):
-    context, watch = watched
-    page = context.new_page()
-    page.goto(site_url + "strategies/ask-for-feedback/worksheet/")
+    page = watched
+    open_page(page, site_url + "strategies/ask-for-feedback/worksheet/")
     page.locator("#ws-recipient").fill("Sam Lee")
     assert page.locator(".ws-status").text_content() == "Saved on this device."
+    found = under_the_policy(page)
     page.reload()
     assert page.locator("#ws-recipient").input_value() == "Sam Lee"
-    watch.collect(page)
+    found += under_the_policy(page)
 
-    page.goto(site_url + "strategies/ask-for-feedback/email/")
+    open_page(page, site_url + "strategies/ask-for-feedback/email/")
     composer = page.locator(".email-composer").first
     for field in composer.locator("input").all():
         field.fill("Sam")
     composer.get_by_role("button", name="Copy email").click()
     assert "Sam" in page.evaluate("navigator.clipboard.readText()")
-    watch.collect(page)
-    assert watch.violations == []
-    assert watch.outside() == []
-    assert watch.console == []
+    found += under_the_policy(page)
+    assert found == []

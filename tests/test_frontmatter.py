@@ -2,6 +2,8 @@ import pytest
 
 from turning_no.model.frontmatter import FrontMatterError, read_front_matter, split_front_matter
 
+pytestmark = pytest.mark.unit
+
 
 def test_values_and_key_lines():
     front = read_front_matter("---\ntitle: Hello\n\ndescription: A page.\n---\nBody\n")

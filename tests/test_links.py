@@ -12,6 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 CONFIG = Path(__file__).parent / "linkcheckerrc"
 EXTERNAL_LIST = Path(__file__).resolve().parent.parent / "reports" / "external-links.txt"
 # In verbose output, one entry per link: its URL, then its details; an external one says it was not fetched.

@@ -19,8 +19,6 @@ from pypdf import PdfReader
 from turning_no.model.pages import read_page
 from turning_no.printing.packet import guide, nav_sources, pdf_field_name
 
-pytestmark = pytest.mark.browser
-
 SHEET_SOURCES = sorted(DOCS.glob("strategies/*/worksheet.md"))
 MULTILINE = 1 << 12  # PDF text field flag: multi-line
 
@@ -57,6 +55,7 @@ def read(packets):
     return lambda name: PdfReader(packets / name)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("name", "fewest", "most"),
     [
@@ -73,11 +72,13 @@ def test_each_packet_opens_and_has_a_sensible_number_of_pages(read, name, fewest
     assert all(page.extract_text().strip() for page in reader.pages), f"{name} has a blank page"
 
 
+@pytest.mark.browser
 def test_the_sizes_are_letter_and_a4(read):
     assert [round(float(size)) for size in read("worksheets.pdf").pages[0].mediabox[2:]] == [612, 792]
     assert [round(float(size) / 72 * 25.4) for size in read("worksheets-a4.pdf").pages[0].mediabox[2:]] == [210, 297]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["worksheets.pdf", "worksheets-a4.pdf", "worksheets-fillable.pdf"])
 def test_the_worksheet_packets_hold_every_sheet_in_strategy_order_with_a_bookmark_each(read, name):
     reader = read(name)
@@ -95,15 +96,20 @@ def test_the_worksheet_packets_hold_every_sheet_in_strategy_order_with_a_bookmar
         assert squashed(title) in text
 
 
-def test_every_sheet_in_the_printed_packet_starts_on_a_page_of_its_own_and_ends_with_its_address(read, site_url):
-    reader = read("worksheets.pdf")
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["worksheets.pdf", "worksheets-a4.pdf"])
+def test_every_printed_sheet_takes_one_or_two_pages_of_its_own_and_ends_with_where_it_came_from(read, site_url, name):
+    # Each sheet is printed blank on its own (Chromium's print, as a reader's Print button does).
+    reader = read(name)
     starts = [number for _, number in outline(reader)] + [len(reader.pages) + 1]
     for (title, first), following in zip(outline(reader), starts[1:], strict=True):
-        assert 1 <= following - first <= 2, f"{title} takes {following - first} pages"
+        assert 1 <= following - first <= 2, f"{name}: {title} takes {following - first} pages"
         last = squashed(reader.pages[following - 2].extract_text())
-        assert squashed(site_url) + "strategies/" in last and "/worksheet/" in last
+        assert "TurningNoIntoOpportunity" in last, f"{name}: {title} does not say where it came from"
+        assert squashed(site_url) + "strategies/" in last and "/worksheet/" in last, f"{name}: {title}"
 
 
+@pytest.mark.browser
 def test_the_guide_has_every_page_in_menu_order_with_contents_bookmarks_and_page_numbers(read):
     from mkdocs.utils.yaml import yaml_load
 
@@ -136,6 +142,7 @@ def test_the_guide_has_every_page_in_menu_order_with_contents_bookmarks_and_page
         assert f"{number} / {total}" in page_text
 
 
+@pytest.mark.browser
 def test_the_links_in_the_pdfs_lead_to_the_published_site(read, site_url):
     for name in ("worksheets.pdf", "guide.pdf", "worksheets-fillable.pdf"):
         found = links(read(name))
@@ -158,6 +165,7 @@ def labels_of_built_worksheets(site: Path) -> list[str]:
     return names
 
 
+@pytest.mark.browser
 def test_the_fillable_packet_has_a_field_for_every_control_named_after_its_label(read, built_site):
     fields = read("worksheets-fillable.pdf").get_fields()
     labels = labels_of_built_worksheets(built_site)
@@ -181,6 +189,7 @@ def test_the_fillable_packet_has_a_field_for_every_control_named_after_its_label
     assert fields["What they said, row 3"]["/TU"] == "What they said, row 3"
 
 
+@pytest.mark.browser
 def test_every_text_area_is_a_multi_line_field(read, built_site):
     fields = read("worksheets-fillable.pdf").get_fields()
     for path in built_site.glob("strategies/*/worksheet/index.html"):
@@ -190,6 +199,7 @@ def test_every_text_area_is_a_multi_line_field(read, built_site):
             assert fields[pdf_field_name(label)]["/Ff"] & MULTILINE, label
 
 
+@pytest.mark.browser
 def test_the_packets_page_links_each_packet_with_its_pages_and_size(packets, built_site):
     soup = BeautifulSoup((built_site / "career-services/packets/index.html").read_text(encoding="utf-8"), "html.parser")
     linked = {Path(a["href"]).name for a in soup.select("article a[href$='.pdf']")}
@@ -208,6 +218,7 @@ def test_the_packets_page_links_each_packet_with_its_pages_and_size(packets, bui
         assert re.fullmatch(rf" · {pages} pages, \d+ KB", slot.get_text()), slot
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("label", "name"),
     [
@@ -222,6 +233,7 @@ def test_a_field_name_is_its_label_without_periods(label, name):
     assert pdf_field_name(label) == name
 
 
+@pytest.mark.unit
 def test_the_guide_lists_a_strategy_with_its_worksheet_and_email():
     pages = guide(DOCS, ["index.md", {"Strategies": ["strategies/ask-for-feedback/index.md"]}, "next-steps.md"])
     assert [page.url for page in pages] == [
@@ -234,6 +246,7 @@ def test_the_guide_lists_a_strategy_with_its_worksheet_and_email():
     assert [page.is_worksheet for page in pages] == [False, False, True, False, False]
 
 
+@pytest.mark.unit
 def test_without_a_built_site_the_script_says_what_to_do(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "packet.py"), str(tmp_path)],

@@ -14,6 +14,8 @@ from turning_no.checks.content import check_docs
 from turning_no.markdown.page_list import PageListExtension, config_problem, snippet
 from turning_no.model.problems import ContentError
 
+pytestmark = pytest.mark.unit
+
 DOCS = Path(__file__).parent / "page_list_docs"
 SITE = "https://careers.example.edu/guide/"
 

@@ -46,6 +46,7 @@ def expected_modules(address: str, svg) -> set[tuple[int, int]]:
     }
 
 
+@pytest.mark.unit
 def test_the_svg_draws_exactly_the_code_of_the_address():
     address = "https://example.org/turning-no/strategies/ask-for-feedback/worksheet/"
     svg = BeautifulSoup(str(qr_svg(address)), "html.parser").svg
@@ -55,6 +56,7 @@ def test_the_svg_draws_exactly_the_code_of_the_address():
     assert dark_modules(other) != expected_modules(address, svg)
 
 
+@pytest.mark.unit
 def test_the_svg_is_an_image_named_for_screen_readers_with_no_inline_style():
     svg = BeautifulSoup(str(qr_svg('https://example.org/?a=1&b="2"')), "html.parser").svg
     assert svg["role"] == "img"
@@ -64,6 +66,7 @@ def test_the_svg_is_an_image_named_for_screen_readers_with_no_inline_style():
     assert not svg.find_all(style=True) and not svg.has_attr("style")  # the Content-Security-Policy blocks style=
 
 
+@pytest.mark.unit
 def test_the_code_is_a_full_qr_code_segno_can_make_again():
     code = qr_code("https://example.org/")
     assert not code.is_micro
@@ -75,6 +78,7 @@ def worksheet_pages(site: Path) -> list[Path]:
     return sorted(site.glob("strategies/*/worksheet/index.html"))
 
 
+@pytest.mark.build
 def test_every_printed_worksheet_carries_the_qr_code_of_its_own_address(built_site, site_url):
     pages = worksheet_pages(built_site)
     assert len(pages) == 8
@@ -88,6 +92,7 @@ def test_every_printed_worksheet_carries_the_qr_code_of_its_own_address(built_si
         assert dark_modules(codes[0]) == expected_modules(address, codes[0]), f"{path}: the code is not {address}"
 
 
+@pytest.mark.build
 def test_only_worksheets_carry_a_qr_code(built_site):
     with_code = {
         path.relative_to(built_site).as_posix()

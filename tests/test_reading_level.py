@@ -2,6 +2,8 @@ import pytest
 
 from turning_no.checks.reading_level import grade, prose_of_markdown
 
+pytestmark = pytest.mark.unit
+
 
 def test_prose_leaves_out_front_matter_code_and_tables():
     page = (

@@ -8,14 +8,18 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, build_site, html_pages
+from conftest import DOCS, ROOT, build_site, html_pages, walk_paths
 from markdown.extensions.toc import slugify
 
 from turning_no.checks.addresses import LIST_NAME
+from turning_no.checks.workshop_guide import worksheet_questions
 from turning_no.model.pages import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
+
+pytestmark = pytest.mark.build
 
 SOURCE_PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 STRATEGY_FOLDERS = sorted(path.parent.name for path in (DOCS / "strategies").glob("*/index.md"))
+assert len(STRATEGY_FOLDERS) == 8
 
 
 def built_path(site: Path, src_uri: str) -> Path:
@@ -246,3 +250,31 @@ def test_every_dialog_has_a_name(built_site):
         dialogs = soup_of(path).select("[role=dialog]")
         assert dialogs, path
         assert all(dialog.get("aria-label") or dialog.get("aria-labelledby") for dialog in dialogs), path
+
+
+@pytest.mark.parametrize("slug", STRATEGY_FOLDERS)
+def test_every_control_of_a_worksheet_has_a_label(built_site, slug):
+    soup = soup_of(built_site / "strategies" / slug / "worksheet" / "index.html")
+    unlabelled = [
+        control.get("id") or str(control)
+        for control in soup.select(".worksheet input, .worksheet textarea")
+        if not soup.find("label", attrs={"for": control.get("id")}) and not control.find_parent("label")
+    ]
+    assert unlabelled == []
+    assert len(soup.select(".ws-field")) >= 5
+
+
+@pytest.mark.parametrize("slug", STRATEGY_FOLDERS)
+def test_the_questions_are_numbered_in_the_order_the_workshop_guide_rule_reads_them(built_site, slug):
+    # make check's workshop-guide rule reads the `/// field` blocks of the source; the site numbers
+    # each field's label (.ws-label, worksheet.css) in the built page.
+    html = soup_of(built_site / "strategies" / slug / "worksheet" / "index.html")
+    built = [label.find_parent(class_="ws-field")["data-field"] for label in html.select("article .ws-label")]
+    source = worksheet_questions(read_page(DOCS / "strategies" / slug / "worksheet.md", DOCS))
+    assert built == [field_id for field_id, _ in source]
+
+
+def test_the_browser_walk_visits_every_built_page(built_site):
+    # tests/test_walk.py takes its pages from docs/ before any build; these are the ones built.
+    built = [path.relative_to(built_site).as_posix().removesuffix("index.html") for path in html_pages(built_site)]
+    assert walk_paths() == [*sorted(built), "404.html"]

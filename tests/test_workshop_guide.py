@@ -1,100 +1,50 @@
-"""The workshop guides send people to worksheet questions by number: "questions 1 to 3".
+"""The rule `workshop-guide` of `make check` (turning_no.checks.workshop_guide): the guides
+send people to worksheet questions by number, and each number is pinned to its field in
+data/workshop-questions.yml.
 
-The site numbers a worksheet's questions itself (worksheet.css counts each
-`.ws-label`), so a question added to a worksheet renumbers the ones after it, and
-a guide would send a room full of people to the wrong question. Each number the
-guides use is pinned here to its field's id, which never changes (CONTRIBUTING.md),
-and a question quoted in a guide must still read as the worksheet says it.
+The real guides pass with every gate (tests/test_gates.py); the order the rule reads the
+questions in is the order the built site numbers them (tests/test_site.py). Here the rule
+on a small project broken on purpose: a worksheet of the real site, one guide, the pins.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import shutil
+from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import DOCS
+from conftest import DOCS, ROOT, assert_problems
 
+from turning_no.checks.runner import GATES, run_gates
+from turning_no.checks.workshop_guide import DATA_FILE, references_in
 from turning_no.model.pages import body_lines, read_page
 
-GUIDES = ("career-services/workshop-guide.md", "career-services/one-to-one.md")
+pytestmark = pytest.mark.unit
 
-#: (strategy folder, question number as the reader sees it) -> the id of that field.
-PINNED = {
-    ("process-emotions", 1): "job-and-news",
-    ("process-emotions", 2): "feelings",
-    ("process-emotions", 3): "sting-before",
-    ("process-emotions", 4): "free-writing",
-    ("process-emotions", 5): "self-talk",
-    ("process-emotions", 6): "kind-words",
-    ("ask-for-feedback", 3): "main-question",
-    ("ask-for-feedback", 7): "other-sources",
-    ("reflect-on-feedback", 3): "employer-feedback",
-    ("reflect-on-feedback", 4): "own-notes",
-    ("reflect-on-feedback", 7): "repeated",
-    ("reflect-on-feedback", 9): "focus-plan",
-    ("refine-your-search", 1): "application-log",
-    ("refine-your-search", 2): "drop-out-stage",
-    ("refine-your-search", 4): "resume-match",
-    ("refine-your-search", 5): "posting-proof",
-    ("stay-positive", 6): "weekly-goals",
-    ("stay-positive", 7): "search-buddy",
-}
-
-_WORKSHEET_LINK = re.compile(r"\]\((?:\.\./)*strategies/([a-z-]+)/worksheet\.md(?:#[^)]*)?\)")
-# "question 3", "questions 4, 7 and 9", "questions 1 to 3, then 5 and 6", "questions 1–3",
-# optionally followed by the question itself in quotes: question 3: "What is ...?"
-_QUESTIONS = re.compile(r'\bquestions? (\d+(?:(?:–| to |, then |, | and )\d+)*)(?::\s*"([^"]+)")?')
-_NUMBER_OR_RANGE = re.compile(r"(\d+)(?:(?:–| to )(\d+))?")
+RULE = "workshop-guide"
+GATE = [gate for gate in GATES if gate[0] == "workshop guide"]
+SHEET = "strategies/process-emotions/worksheet.md"
+GUIDE = "career-services/guide.md"
+LINK = "[Work through the feelings](../strategies/process-emotions/worksheet.md)"
+PINS = "process-emotions:\n  1: job-and-news\n  2: feelings\n  3: sting-before\n"
+GOOD_GUIDE = f"---\ntitle: A guide\ndescription: A guide.\n---\n\nHand out {LINK}. Do questions 1 to 3.\n"
 
 
-@dataclass(frozen=True)
-class Reference:
-    guide: str
-    line: int
-    folder: str  # the worksheet's strategy folder
-    number: int
-    quoted: str | None  # the question's words, when the guide quotes them
+def project(tmp_path: Path, guide: str = GOOD_GUIDE, pins: str | None = PINS) -> Path:
+    """docs/ with the real worksheet and a guide, and the pins beside it; the docs folder."""
+    docs = tmp_path / "docs"
+    (docs / SHEET).parent.mkdir(parents=True)
+    shutil.copy(DOCS / SHEET, docs / SHEET)
+    (docs / GUIDE).parent.mkdir(parents=True)
+    (docs / GUIDE).write_text(guide, encoding="utf-8")
+    if pins is not None:
+        (tmp_path / DATA_FILE).parent.mkdir()
+        (tmp_path / DATA_FILE).write_text(pins, encoding="utf-8")
+    return docs
 
 
-def references_in(text: str, guide: str = "guide.md", first_line: int = 1) -> list[Reference]:
-    """Every question number in `text`, each tied to the worksheet linked last before it."""
-    found, folder = [], None
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        events = [(m.start(), "link", m) for m in _WORKSHEET_LINK.finditer(line)]
-        events += [(m.start(), "questions", m) for m in _QUESTIONS.finditer(line)]
-        for _, kind, match in sorted(events, key=lambda event: event[0]):
-            if kind == "link":
-                folder = match.group(1)
-                continue
-            assert folder, f"{guide}:{number}: '{match.group(0)}' comes before any link to a worksheet"
-            numbers = []
-            for start, end in _NUMBER_OR_RANGE.findall(match.group(1)):
-                numbers += range(int(start), int(end or start) + 1)
-            quoted = match.group(2) if len(numbers) == 1 else None
-            found += [Reference(guide, number, folder, question, quoted) for question in numbers]
-    return found
-
-
-def guide_references() -> list[Reference]:
-    found = []
-    for guide in GUIDES:
-        page = read_page(DOCS / guide, DOCS)
-        lines = dict(body_lines(page))
-        text = "\n".join(lines.get(number, "") for number in range(1, max(lines) + 1))
-        found += references_in(text, guide)
-    return found
-
-
-def worksheet_questions(built_site, folder: str) -> list[tuple[str, str]]:
-    """(field id, question as shown) of a built worksheet, in the order the site numbers them."""
-    html = (built_site / "strategies" / folder / "worksheet" / "index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
-    return [
-        (label.find_parent(class_="ws-field")["data-field"], label.get_text(" ", strip=True))
-        for label in soup.select("article .ws-label")
-    ]
+def problems_of(docs: Path):
+    return run_gates(docs, gates=GATE).problems
 
 
 def test_references_are_read_with_the_worksheet_linked_before_them():
@@ -103,7 +53,8 @@ def test_references_are_read_with_the_worksheet_linked_before_them():
         'People write question 2: "Who is it?"\n'
         "[Other](../strategies/b-sheet/worksheet.md), questions 4–5, 7 and 9 (question 8 is for home).\n"
     )
-    assert [(ref.line, ref.folder, ref.number, ref.quoted) for ref in references_in(text)] == [
+    found, before_any_link = references_in(enumerate(text.splitlines(), start=1))
+    assert [(ref.line, ref.folder, ref.number, ref.quoted) for ref in found] == [
         (1, "a-sheet", 1, None),
         (1, "a-sheet", 2, None),
         (1, "a-sheet", 3, None),
@@ -116,39 +67,94 @@ def test_references_are_read_with_the_worksheet_linked_before_them():
         (3, "b-sheet", 9, None),
         (3, "b-sheet", 8, None),
     ]
+    assert before_any_link == []
 
 
-def test_the_guides_refer_to_questions():
-    # If this fails, the pattern no longer reads the guides, and the tests below check nothing.
-    assert len(guide_references()) >= 20
+def test_the_real_guides_give_question_numbers_that_the_rule_reads():
+    # If this fails, the pattern no longer reads the guides, and the rule checks nothing.
+    found = []
+    for guide in ("career-services/workshop-guide.md", "career-services/one-to-one.md"):
+        found += references_in(body_lines(read_page(DOCS / guide, DOCS)))[0]
+    assert len(found) >= 20
+    assert len([ref for ref in found if ref.quoted]) >= 5
+    assert (ROOT / DATA_FILE).is_file()
 
 
-@pytest.mark.parametrize("reference", guide_references(), ids=lambda ref: f"{ref.guide}:{ref.line}:{ref.number}")
-def test_each_question_number_in_a_guide_is_pinned(reference):
-    assert (reference.folder, reference.number) in PINNED, (
-        f"{reference.guide} line {reference.line} names question {reference.number} of "
-        f"strategies/{reference.folder}/worksheet.md; add it to PINNED in this file with its field id"
+def test_a_guide_that_matches_its_pins_passes(tmp_path):
+    assert problems_of(project(tmp_path)) == []
+
+
+def test_a_question_added_to_the_sheet_is_found_at_each_line_of_the_guide_that_it_renumbers(tmp_path):
+    docs = project(tmp_path)
+    sheet = docs / SHEET
+    text = sheet.read_text(encoding="utf-8")
+    first = text.index("/// field")
+    new = "/// field | What is your name?\n    id: name\n    kind: short\n///\n\n"
+    sheet.write_text(text[:first] + new + text[first:], encoding="utf-8")
+    assert_problems(
+        problems_of(docs),
+        [
+            (
+                f"docs/{GUIDE}",
+                6,
+                RULE,
+                f"question {number} of {SHEET} is now '{shown}' ({field}), not '{pinned}' as "
+                f"pinned in data/workshop-questions.yml line {number + 1}; '{pinned}' is question {number + 1} now. "
+                "Give the right number here, then update the pin",
+            )
+            for number, shown, field, pinned in [
+                (1, "What is your name?", "name", "job-and-news"),
+                (2, "Which job was it, and how did you hear the news?", "job-and-news", "feelings"),
+                (3, "Which feelings do you have right now? Check all that apply.", "feelings", "sting-before"),
+            ]
+        ],
     )
 
 
-@pytest.mark.parametrize(("folder", "number"), sorted(PINNED))
-def test_each_pinned_number_is_still_the_same_question(built_site, folder, number):
-    questions = worksheet_questions(built_site, folder)
-    assert number <= len(questions), f"strategies/{folder}/worksheet.md has only {len(questions)} questions"
-    field_id, shown = questions[number - 1]
-    assert field_id == PINNED[(folder, number)], (
-        f"question {number} of strategies/{folder}/worksheet.md is now '{shown}' ({field_id}); "
-        f"renumber the questions in {' and '.join(GUIDES)}, then update PINNED here"
+def test_an_unpinned_number_a_wrong_quote_a_number_before_any_link_and_a_stale_pin_are_each_found(tmp_path):
+    guide = (
+        "---\ntitle: A guide\ndescription: A guide.\n---\n\n"
+        "Start with question 1.\n\n"
+        f"Hand out {LINK}. Do questions 1 to 3.\n\n"
+        'Then question 4: "Write for ten minutes."\n\n'
+        'Then question 1: "Which job was it, and how"\n\n'
+        'Ask question 2: "How do you feel?"\n'
+    )
+    pins = PINS + "  4: free-writing\n  9: kind-words\nnot-a-sheet:\n  1: x\nprocess-emotions-too: [1, 2]\n"
+    pins = pins.replace("  4: free-writing\n", "")
+    assert_problems(
+        problems_of(project(tmp_path, guide, pins)),
+        [
+            (f"docs/{GUIDE}", 6, RULE, "'question 1' comes before any link to a worksheet; link the worksheet first"),
+            (
+                f"docs/{GUIDE}",
+                10,
+                RULE,
+                f"this gives question 4 of {SHEET}, which data/workshop-questions.yml does not pin; add "
+                "'4: free-writing' under 'process-emotions:' there",
+            ),
+            (
+                f"docs/{GUIDE}",
+                14,
+                RULE,
+                'this quotes question 2 as "How do you feel?"; the worksheet says "Which feelings do you have',
+            ),
+            ("data/workshop-questions.yml", 5, RULE, f"no page gives question 9 of {SHEET} any more; remove this line"),
+            ("data/workshop-questions.yml", 7, RULE, "there is no worksheet strategies/not-a-sheet/worksheet.md"),
+            ("data/workshop-questions.yml", 8, RULE, "under 'process-emotions-too:' write 'number: field-id' lines"),
+        ],
     )
 
 
-@pytest.mark.parametrize(
-    "reference",
-    [ref for ref in guide_references() if ref.quoted],
-    ids=lambda ref: f"{ref.guide}:{ref.line}:{ref.number}",
-)
-def test_a_quoted_question_reads_as_on_its_worksheet(built_site, reference):
-    shown = dict(worksheet_questions(built_site, reference.folder))[PINNED[(reference.folder, reference.number)]]
-    assert shown.startswith(reference.quoted), (
-        f'{reference.guide} line {reference.line} quotes "{reference.quoted}"; the worksheet says "{shown}"'
+def test_without_the_data_file_the_first_number_is_found(tmp_path):
+    assert_problems(
+        problems_of(project(tmp_path, pins=None)),
+        [(f"docs/{GUIDE}", 6, RULE, "this page gives worksheet questions by number, and data/workshop-questions.yml")],
+    )
+
+
+def test_a_data_file_that_is_not_yaml_is_found_at_its_line(tmp_path):
+    assert_problems(
+        problems_of(project(tmp_path, pins=PINS + "  4: [free-writing\n")),
+        [("data/workshop-questions.yml", 5, RULE, "this file is not valid YAML")],
     )

@@ -11,7 +11,9 @@ The gates, in order (`GATES`):
 - structure: heading order, unique titles, alt text, link text, bare addresses
   (`turning_no.checks.structure`);
 - brand: a career centre's `extra.brand` in the mkdocs.yml next to the docs
-  folder (`turning_no.site.brand`; the build checks it too).
+  folder (`turning_no.site.brand`; the build checks it too);
+- workshop guide: every worksheet question a guide gives by number is pinned in
+  data/workshop-questions.yml and is still that question (`turning_no.checks.workshop_guide`).
 
 A gate reads every Markdown page under docs/, so a new page or a new block is
 checked without a change here. A page that is not UTF-8 is the content check's
@@ -30,6 +32,7 @@ from turning_no.checks.markdown_style import check_markdown_style
 from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
 from turning_no.checks.spelling import ASSET_SUFFIXES, check_spelling
 from turning_no.checks.structure import check_structure
+from turning_no.checks.workshop_guide import check_workshop_guides
 from turning_no.model.pages import Page, read_page
 from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import check_config
@@ -95,6 +98,10 @@ def _brand(run: Run) -> list[Problem]:
     return check_config(run.docs_dir.parent / "mkdocs.yml", run.root)
 
 
+def _workshop_guide(run: Run) -> list[Problem]:
+    return check_workshop_guides(run.pages, run.docs_dir, run.root)
+
+
 #: (name, gate): each gate returns the problems it finds and never raises on bad content.
 GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("content", _content),
@@ -103,6 +110,7 @@ GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("Markdown style", _markdown_style),
     ("structure", _structure),
     ("brand", _brand),
+    ("workshop guide", _workshop_guide),
 )
 
 

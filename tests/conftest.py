@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from page_checks import AXE_RUNS, AXE_SCRIPT, AXE_TAGS, BEST_PRACTICE
+from page_checks import AXE_RUNS, BEST_PRACTICE
 from playwright.sync_api import sync_playwright
 
 from turning_no.checks.addresses import is_redirect
@@ -272,7 +272,7 @@ def html_pages(site: Path) -> list[Path]:
 
     A redirect page (mkdocs-redirects writes one for each moved address) has no
     content, and a browser leaves it at once. tests/test_addresses.py checks that it
-    is valid HTML and lands on its page.
+    lands on its page, tests/test_html.py that it is valid HTML.
     """
     return sorted(path for path in site.rglob("*.html") if path.name != "404.html" and not is_redirect(path))
 
@@ -305,34 +305,6 @@ def browser(playwright_driver):
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
-
-
-def add_axe(page) -> None:
-    """axe-core into the page, through the DevTools protocol: the site's Content-Security-Policy
-    blocks an inline <script> element, as it should."""
-    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-
-
-def axe_violations(page, tags=AXE_TAGS) -> list[str]:
-    """axe-core's violations of `tags` on the page as it is now, one line each."""
-    # Half-faded elements (Material's back-to-top button after a scroll) would be
-    # measured mid-transition; measure what the reader sees once it settles.
-    # A constructed stylesheet, not an inline <style> element, which the site's policy blocks.
-    page.evaluate(
-        """css => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(css);
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-        }""",
-        "*, *::before, *::after { transition: none !important; animation: none !important; }",
-    )
-    add_axe(page)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
-    found = []
-    for violation in result["violations"]:
-        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-        found.append(f"{violation['id']}: {violation['help']} at {targets}")
-    return found
 
 
 # --- axe's best-practice report ------------------------------------------------

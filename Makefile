@@ -7,6 +7,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+# The engine that turns docs/ into HTML: mkdocs (the default) or zensical, its
+# successor. Everything before and after the engine is ours and the same for both.
+ENGINE ?= mkdocs
 
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
@@ -26,11 +29,18 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# The preview skips the post-build step (no CSP: the live-reload script is inline; no
+# QR codes on paper). With Zensical, content problems show in `make check` only.
 serve: $(BIN)/.installed ## preview with live reload; content problems are shown, not fatal
+ifeq ($(ENGINE),zensical)
+	$(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+else
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+endif
 
-site: $(BIN)/.installed ## strict build into $(SITE)/
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+# Checks, then the engine, then the post-build step (scripts/build_site.py).
+site: $(BIN)/.installed ## strict build into $(SITE)/ (ENGINE=zensical for Zensical)
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE) --site-dir $(SITE)
 
 # The printable packets into $(SITE)/downloads/ (scripts/packet.py): Chromium prints
 # the pages, WeasyPrint (Pango, from apt) makes the fillable PDF. Apart from `site`
@@ -45,7 +55,7 @@ OFFLINE_ZIP ?= dist/turning-no-offline.zip
 OFFLINE_DIR ?= build/offline/turning-no-offline
 offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use with no internet: $(OFFLINE_ZIP)
 	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
-	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(OFFLINE_DIR)
+	$(BIN)/python scripts/build_site.py --offline --site-dir $(OFFLINE_DIR)
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	$(BIN)/python scripts/offline_zip.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
 

@@ -22,19 +22,18 @@ from turning_no.printing.chromium import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+#: The MkDocs-only glue that mkdocs.yml names, by its path from the project.
+HOOKS = "src/turning_no/site/mkdocs_hooks.py"
 
 
-def build_site(destination: Path, *, project: Path = ROOT, env: dict | None = None):
-    """Run `mkdocs build --strict` in `project`; return the finished process (check returncode yourself)."""
+def build_site(
+    destination: Path, *, project: Path = ROOT, env: dict | None = None, engine: str = "mkdocs", offline: bool = False
+):
+    """`make site` in `project`: checks, the engine, the post-build step; the finished process (check returncode)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--engine", engine]
+    command += ["--site-dir", str(destination), "--project", str(project)] + (["--offline"] if offline else [])
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -141,7 +140,8 @@ def assert_same_html(actual: str, expected: str) -> None:
 def copy_project(destination: Path) -> Path:
     """A copy of what a build and `make check` read (config, docs, overrides), to break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml"):
+    for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml", HOOKS):
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, destination / name)
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, destination / name)

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PHONE, ROOT, build_site, copy_project, html_pages
 
+from turning_no.model.config import SiteConfig
 from turning_no.site.csp import (
     PolicyError,
     add_policy,
@@ -20,6 +21,7 @@ from turning_no.site.csp import (
     policy_problems,
     script_hash,
 )
+from turning_no.site.finish import finish_site
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -134,35 +136,22 @@ def test_with_the_offline_plugin_the_pages_carry_no_policy(tmp_path):
     # As `make offline` builds: the plugin is in mkdocs.yml, turned on by OFFLINE; the
     # offline hook serves the iframe-worker shim from node_modules.
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    result = build_site(tmp_path / "site", project=project, env={"OFFLINE": "true"})
+    result = build_site(tmp_path / "site", project=project, offline=True)
     assert result.returncode == 0, result.stderr
     for path in every_page(tmp_path / "site"):
         assert page_policy(path.read_text(encoding="utf-8")) is None, path
 
 
-LATE_PAGE_HOOK = """
-from pathlib import Path
-
-def on_post_build(config):
+def test_a_page_a_plugin_writes_late_gets_the_policy_too(tmp_path):
+    # As mkdocs-redirects writes its redirect pages, after the theme's: the post-build step
+    # reads every HTML file in the built folder, whoever wrote it.
+    site = tmp_path / "site"
+    site.mkdir()
     page = '<!doctype html><html><head><meta charset="utf-8"><title>Moved</title>'
     page += '<script>location.href = "../";</script></head><body></body></html>'
-    (Path(config["site_dir"]) / "moved.html").write_text(page, encoding="utf-8")
-"""
-
-
-def test_a_page_a_plugin_writes_after_the_build_gets_the_policy_too(tmp_path):
-    # As mkdocs-redirects writes its redirect pages: in on_post_build, listed before our hook.
-    project = copy_project(tmp_path / "project")
-    (project / "overrides" / "hooks" / "late_page.py").write_text(LATE_PAGE_HOOK, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("  - overrides/hooks/csp.py", "  - overrides/hooks/late_page.py\n  - overrides/hooks/csp.py")
-    )
-    result = build_site(tmp_path / "site", project=project)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site" / "moved.html").read_text(encoding="utf-8")
-    assert policy_problems(page) == []
+    (site / "moved.html").write_text(page, encoding="utf-8")
+    finish_site(site, SiteConfig(tmp_path / "mkdocs.yml", {}))
+    assert policy_problems((site / "moved.html").read_text(encoding="utf-8")) == []
 
 
 # --- In the browser ----------------------------------------------------------

@@ -303,7 +303,7 @@ def test_a_broken_template_stops_the_strict_build_at_its_line_before_rendering(t
     page.write_text(page.read_text(encoding="utf-8").replace("Hi [Hiring manager's name],", "Hi [Hiring manager,", 1))
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode != 0
-    where = "docs/strategies/ask-for-feedback/email.md:15: email-template:"
+    where = "docs/strategies/ask-for-feedback/email.md:16: email-template:"
     assert f"{where} the '[' of '[Hiring manager,' is never closed" in result.stderr
-    assert "the build stopped" in result.stdout + result.stderr
+    assert "The build stopped before the engine" in result.stderr
     assert "Traceback" not in result.stderr

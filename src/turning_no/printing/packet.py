@@ -88,7 +88,7 @@ def guide(docs_dir: Path, nav) -> list[PrintedPage]:
         if page is None:
             continue
         for each in [page, *following.get(src_uri, [])]:
-            found.append(PrintedPage(str(each.meta["title"]), url_of(each.src_uri), "minutes" in each.meta))
+            found.append(PrintedPage(str(each.meta["title"]), url_of(each.src_uri), each.kind == "worksheet"))
     return found
 
 

@@ -1,18 +1,19 @@
-"""overrides/hooks/content_check.py: a strict build stops on bad content and says where."""
+"""scripts/build_site.py: checks before the engine, the post-build step after; bad content stops it, saying where."""
 
 from __future__ import annotations
 
-import importlib.util
-import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
-from types import SimpleNamespace
 
+import pytest
 from conftest import ROOT, build_site, copy_project
+
+from turning_no.model.config import SiteConfig
+from turning_no.site.engines import ENGINES
+from turning_no.site.finish import finish_site, leftover_blocks
 
 FIXTURES = ROOT / "tests" / "check_fixtures"
 
@@ -23,7 +24,7 @@ def test_a_content_problem_stops_the_strict_build_with_file_and_line(tmp_path):
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode != 0
     assert (
-        "docs/strategies/ask-for-feedback/index.md:21: strategy-page: the section '## Common mistakes' is missing"
+        "docs/strategies/ask-for-feedback/index.md:20: strategy-page: the section '## Common mistakes' is missing"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -56,53 +57,44 @@ def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_pa
     assert "is not a web address" in result.stderr and "Traceback" not in result.stderr
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("content_check_hook", ROOT / "overrides/hooks/content_check.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _page(source: Path):
-    return SimpleNamespace(file=SimpleNamespace(src_uri="notes.md", abs_src_path=str(source)))
-
-
-def test_a_block_left_as_text_in_the_html_is_reported_at_its_line(tmp_path, caplog):
+def test_a_block_left_as_text_in_the_html_is_reported_at_its_line(tmp_path):
     # The last line of defence, for a block the content check and pymdownx.blocks read differently.
-    source = tmp_path / "notes.md"
-    source.write_text("---\ntitle: Notes\n---\n\nText.\n\n/// field | Q?\n    hnt: x\n///\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
-        _hook().on_page_content("<p>Text.</p>\n<p>/// field | Q?\nhnt: x\n///</p>", _page(source), {}, None)
-    assert "docs/notes.md:7: block: '/// field | Q?' reached the page as plain text" in caplog.text
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text("---\ntitle: Notes\n---\n\nText.\n\n/// field | Q?\n    hnt: x\n///\n")
+    site = tmp_path / "site" / "notes"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<html><head><meta charset=utf-8></head><p>/// field | Q?\nhnt: x\n///</p></html>")
+    config = SiteConfig(tmp_path / "mkdocs.yml", {})
+    problems = [str(problem) for problem in finish_site(tmp_path / "site", config).problems]
+    assert problems == [
+        "docs/notes.md:7: block: '/// field | Q?' reached the page as plain text; pymdownx.blocks did not read it "
+        "as a block. Check its name, its options (indented 4 spaces) and its closing line",
+        "docs/notes.md:9: block: '///' reached the page as plain text; pymdownx.blocks did not read it "
+        "as a block. Check its name, its options (indented 4 spaces) and its closing line",
+    ]
 
 
-def test_block_syntax_shown_as_code_is_not_a_leftover(tmp_path, caplog):
-    source = tmp_path / "notes.md"
-    source.write_text("Write `/// field | Q?` to start a field.\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
-        _hook().on_page_content("<p>Write <code>/// field | Q?</code> to start.</p>", _page(source), {}, None)
-    assert caplog.text == ""
+def test_block_syntax_shown_as_code_is_not_a_leftover():
+    assert leftover_blocks("<p>Write <code>/// field | Q?</code> to start.</p><pre>///\n</pre>") == []
 
 
-def test_a_quiet_strict_build_still_stops_and_lists_the_problem(tmp_path):
-    # `mkdocs build --quiet --strict` hides warnings from MkDocs' own strict count.
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bad_block_options_stop_either_engine_before_it_runs(tmp_path, engine):
+    # Zensical alone would build such a page with exit 0; the checks run before any engine.
     project = copy_project(tmp_path / "project")
     shutil.copy(FIXTURES / "worksheet_field_bad_yaml.md", project / "docs/strategies/ask-for-feedback/worksheet.md")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
+    result = build_site(tmp_path / "site", project=project, engine=engine)
+    assert result.returncode == 1
+    assert "docs/strategies/ask-for-feedback/worksheet.md:13: block: the block's options are not valid YAML" in (
+        result.stderr
     )
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "docs/strategies/ask-for-feedback/worksheet.md:12: block: the block's options are not valid YAML" in output
-    assert "Traceback" not in output
+    assert "The build stopped before the engine" in result.stderr
+    assert not (tmp_path / "site").exists()
+    assert "Traceback" not in result.stderr
 
 
-def test_while_serving_a_page_with_broken_blocks_shows_its_problems_instead_of_crashing(tmp_path):
+def test_while_previewing_a_page_with_broken_blocks_shows_its_problems_instead_of_crashing(tmp_path):
     # `make serve` builds with --no-strict: it must keep going and tell the author what to fix.
     project = copy_project(tmp_path / "project")
     shutil.copy(FIXTURES / "worksheet_field_unknown_kind.md", project / "docs/strategies/ask-for-feedback/worksheet.md")
@@ -118,4 +110,4 @@ def test_while_serving_a_page_with_broken_blocks_shows_its_problems_instead_of_c
     assert "Traceback" not in result.stderr
     page = (tmp_path / "site/strategies/ask-for-feedback/worksheet/index.html").read_text(encoding="utf-8")
     assert "This page has content problems to fix" in page
-    assert re.search(r"Line 11: \S+essay\S+ is not a kind of field", page)
+    assert re.search(r"Line 12: \S+essay\S+ is not a kind of field", page)

@@ -4,9 +4,10 @@ Builds go through scripts/build_site.py, which checks the content before the
 engine and finishes the HTML after it (turning_no.site.finish), the same for
 MkDocs and Zensical. Two things only MkDocs can do stay here:
 
-- While previewing (`mkdocs serve` and any build without --strict), a page whose blocks are broken shows what to fix in place of its
-  content (our Markdown extensions would raise ContentError on it), content
-  problems are logged as warnings, and the brand's accent style sheet is served.
+- While previewing (`mkdocs serve`, or any build without --strict), a page whose
+  blocks are broken shows what to fix in place of its content (our Markdown
+  extensions would raise ContentError on it), content problems are logged as
+  warnings, and the brand's accent style sheet is served.
 - When Material's offline plugin is on (OFFLINE=true), the iframe-worker shim is
   served from the site instead of unpkg.com, and instant navigation, which needs a
   server, is turned off.

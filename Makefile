@@ -60,9 +60,12 @@ offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use wi
 check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs
 
-lint: $(BIN)/.installed ## Python style
+# zizmor: the GitHub Actions workflows and the Dependabot settings (pinned actions,
+# least privilege, no credentials left behind, no dangerous trigger), offline.
+lint: $(BIN)/.installed ## Python style; workflow security
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows/ .github/dependabot.yml
 
 test: check lint node_modules/.installed ## everything CI runs
 	$(BIN)/pytest

@@ -1,7 +1,7 @@
 # Turning No Into Opportunity. The two commands most people need:
 #   make serve   preview the site at http://127.0.0.1:8000
 #   make test    every check and test, as CI runs them
-# Both create .venv from requirements.lock the first time.
+# Both create .venv from requirements.lock (pinned, with hashes) the first time.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,10 +22,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# Every package from requirements.lock, each checked against its SHA-256 hashes
+# there (--require-hashes: a file replaced on the index stops the install). Two
+# packages (jsmin, csscompressor) come only as source; so that building them
+# downloads nothing unchecked, setuptools is installed first, by its hash from
+# the lock, and they are built with it (--no-build-isolation). The venv's own pip
+# does it all: upgrading pip first would fetch an unchecked pip. Our own project
+# is installed apart, editable, with nothing more (--no-deps).
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	awk '/^[^ #]/ { keep = /^setuptools==/ } keep && !/^ *#/' requirements.lock > $(VENV)/setuptools.lock
+	$(BIN)/pip install --quiet --require-hashes --only-binary :all: -r $(VENV)/setuptools.lock
+	$(BIN)/pip install --quiet --require-hashes --no-build-isolation -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -62,9 +70,12 @@ offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use wi
 check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs
 
-lint: $(BIN)/.installed ## Python style
+# zizmor: the GitHub Actions workflows and the Dependabot settings (pinned actions,
+# least privilege, no credentials left behind, no dangerous trigger), offline.
+lint: $(BIN)/.installed ## Python style; workflow security
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows/ .github/dependabot.yml
 
 test: check lint node_modules/.installed ## everything CI runs
 	$(BIN)/pytest
@@ -78,14 +89,20 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 bench: $(BIN)/.installed bench/node_modules/.installed ## build times, page weights, Lighthouse, budgets (needs Chromium and npm)
 	$(BIN)/python scripts/bench.py
 
-# Regenerate requirements.lock from the ranges in pyproject.toml, in a clean venv.
+# Regenerate requirements.lock from the ranges in pyproject.toml: `uv pip compile`
+# (uv pinned here, in a throwaway venv) writes every package with the SHA-256
+# hashes of all its files on the index. The versions already in the lock are kept
+# unless a range in pyproject.toml rules them out; `make lock LOCK_FLAGS=--upgrade`
+# moves every package to its newest allowed version. Needs the package index.
+UV_VERSION := 0.13.8
+LOCK_FLAGS ?=
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet -e ".[dev]"
-	{ echo "# Exact versions installed by the Makefile. Regenerate with: make lock"; \
-	  .lock-venv/bin/pip freeze --all --exclude-editable --exclude pip; } > requirements.lock
+	.lock-venv/bin/pip install --quiet uv==$(UV_VERSION)
+	.lock-venv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
+	  --python $(PYTHON) --no-emit-index-url --custom-compile-command "make lock" \
+	  --quiet $(LOCK_FLAGS) --output-file requirements.lock
 	rm -rf .lock-venv
 
 clean:

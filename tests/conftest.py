@@ -22,6 +22,8 @@ from turning_no.printing.chromium import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+#: The contact the test builds publish, as the Publish workflow fills it in.
+CONTACT = "https://github.com/turning-no/turning-no/issues"
 #: The MkDocs-only glue that mkdocs.yml names, by its path from the project.
 HOOKS = "src/turning_no/site/mkdocs_hooks.py"
 
@@ -66,7 +68,7 @@ def _site_server(tmp_path_factory):
 def built_site(_site_server) -> Path:
     """The real site, built once with --strict, for the address it is served at."""
     destination, url = _site_server
-    result = build_site(destination, env={"SITE_URL": url})
+    result = build_site(destination, env={"SITE_URL": url, "SITE_CONTACT": CONTACT})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return destination
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build_site, copy_project
+from conftest import CONTACT, ROOT, build_site, copy_project
 
 from turning_no.model.config import SiteConfig
 from turning_no.site.engines import ENGINES
@@ -111,3 +111,11 @@ def test_while_previewing_a_page_with_broken_blocks_shows_its_problems_instead_o
     page = (tmp_path / "site/strategies/ask-for-feedback/worksheet/index.html").read_text(encoding="utf-8")
     assert "This page has content problems to fix" in page
     assert re.search(r"Line 12: \S+essay\S+ is not a kind of field", page)
+
+
+@pytest.mark.build
+def test_the_built_site_publishes_security_txt_from_the_one_contact(built_site, site_url):
+    text = (built_site / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert f"Contact: {CONTACT}" in text
+    assert f"Canonical: {site_url}.well-known/security.txt" in text
+    assert "Expires: " in text

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PHONE, build_site, html_pages
+from conftest import CONTACT, PHONE, build_site, html_pages
 from test_csp import SEARCH_READY, Watch
 from test_html import is_material_markup, shown, vnu_errors
 from test_links import CONFIG, linkchecker
@@ -52,7 +52,7 @@ def zensical(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(folder, env={"SITE_URL": url}, engine="zensical")
+    result = build_site(folder, env={"SITE_URL": url, "SITE_CONTACT": CONTACT}, engine="zensical")
     assert result.returncode == 0, result.stdout + result.stderr
     yield folder, url
     server.shutdown()
@@ -103,6 +103,8 @@ def test_the_zensical_build_gets_the_post_build_step(zensical):
         assert f'data-worksheet="{slug}"' in html, slug
         assert html.count('<svg role="img" aria-label="QR code: ') == 1, slug
         assert f"QR code: {url}strategies/{slug}/worksheet/" in html, slug
+    security = (folder / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert f"Canonical: {url}.well-known/security.txt" in security
     raw_markdown_links = [page.name for page in pages if re.search(r'href="[^"]*\.md[#"]', page.read_text())]
     assert raw_markdown_links == []
 

@@ -1,4 +1,4 @@
-"""/.well-known/security.txt (turning_no.security_txt): RFC 9116 fields from the one contact setting."""
+"""/.well-known/security.txt (turning_no.site.security_txt): RFC 9116 fields from the one contact setting."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from turning_no.security_txt import (
+from turning_no.site.security_txt import (
     SecurityTxtError,
     main,
     render_security_txt,

@@ -10,8 +10,10 @@ same to its HTML, in this order:
 4. find any `///` block that reached a page as plain text (a block the Markdown
    extension did not read): a problem at the page's source line;
 5. write the brand's accent style sheet when `extra.brand.accent` is set;
-6. last, the Content-Security-Policy meta tag, which hashes each page's inline
-   scripts as they finally are (not in the offline copy: file:// has no origin).
+6. the Content-Security-Policy meta tag, which hashes each page's inline scripts
+   as they finally are (not in the offline copy: file:// has no origin);
+7. /.well-known/security.txt from `extra.contact`, with an expiry date counted from
+   this build (engines skip dot folders, so only this step can write it).
 
 It returns the problems it found; scripts/build_site.py prints them and stops.
 """
@@ -30,6 +32,7 @@ from turning_no.site.csp import add_policy
 from turning_no.site.html_fixes import fix_theme_markup
 from turning_no.site.offline import point_downloads_online
 from turning_no.site.qr import qr_svg
+from turning_no.site.security_txt import SecurityTxtError, write_security_txt
 
 #: Where the accent's style sheet goes; overrides/main.html links it when an accent is set.
 ACCENT_CSS = "assets/stylesheets/brand.css"
@@ -47,6 +50,7 @@ class Finished:
 
     pages: int = 0
     qr_codes: int = 0
+    security_txt: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -103,6 +107,11 @@ def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) ->
         target = site_dir / ACCENT_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(accent_css(accent), encoding="utf-8")
+    if config.contact and not offline:
+        try:
+            finished.security_txt = write_security_txt(site_dir, config.contact, config.site_url)
+        except SecurityTxtError as error:
+            finished.problems.append(Problem(display_path(config.path, config.root), 1, str(error), "config"))
     return finished
 
 

@@ -15,7 +15,7 @@ The file says, in this order:
 - Preferred-Languages: the site's language(s).
 
 Bad input raises `SecurityTxtError` with what is wrong and how to fix it;
-`python -m turning_no.security_txt` prints it as one line and exits 2.
+`python -m turning_no.site.security_txt` prints it as one line and exits 2.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def write_security_txt(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m turning_no.security_txt",
+        prog="python -m turning_no.site.security_txt",
         description="Write SITE/.well-known/security.txt (RFC 9116) into a built site.",
     )
     parser.add_argument("site", help="the built site's folder, e.g. site")

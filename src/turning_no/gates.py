@@ -6,6 +6,8 @@ The gates, in order (`GATES`):
   pages (`turning_no.checks`; the MkDocs hook runs the same check);
 - reading level: the Flesch-Kincaid grade of each page's prose, at most 8
   (`turning_no.reading_level`);
+- sentence rhythm: no paragraph with more than five very short sentences in a row
+  (`turning_no.sentence_rhythm`);
 - spelling: codespell over docs/ (`turning_no.spelling`);
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
@@ -31,6 +33,7 @@ from turning_no.content import Page, read_page
 from turning_no.markdown_style import check_markdown_style
 from turning_no.problems import Problem, display_path
 from turning_no.reading_level import MAX_GRADE, PageGrade, page_grade
+from turning_no.sentence_rhythm import check_sentence_rhythm
 from turning_no.spelling import ASSET_SUFFIXES, check_spelling
 from turning_no.structure import check_structure
 
@@ -79,6 +82,10 @@ def _reading_level(run: Run) -> list[Problem]:
     return problems
 
 
+def _sentence_rhythm(run: Run) -> list[Problem]:
+    return check_sentence_rhythm(run.pages, run.root)
+
+
 def _spelling(run: Run) -> list[Problem]:
     return check_spelling([page.path for page in run.pages], run.assets, run.root)
 
@@ -99,6 +106,7 @@ def _brand(run: Run) -> list[Problem]:
 GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("content", _content),
     ("reading level", _reading_level),
+    ("sentence rhythm", _sentence_rhythm),
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),

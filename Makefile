@@ -67,7 +67,7 @@ offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use wi
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	$(BIN)/python scripts/offline_zip.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
-check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
+check: $(BIN)/.installed ## every content gate: content, reading level, sentence rhythm, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs
 
 # zizmor: the GitHub Actions workflows and the Dependabot settings (pinned actions,

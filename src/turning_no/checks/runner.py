@@ -6,6 +6,8 @@ The gates, in order (`GATES`):
   pages (`turning_no.checks.content`; the MkDocs hook runs the same check);
 - reading level: the Flesch-Kincaid grade of each page's prose, at most 8
   (`turning_no.checks.reading_level`);
+- sentence rhythm: no paragraph with more than five very short sentences in a row
+  (`turning_no.checks.sentence_rhythm`);
 - spelling: codespell over docs/ (`turning_no.checks.spelling`);
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.checks.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
@@ -29,6 +31,7 @@ from pathlib import Path
 from turning_no.checks.content import check_docs
 from turning_no.checks.markdown_style import check_markdown_style
 from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
+from turning_no.checks.sentence_rhythm import check_sentence_rhythm
 from turning_no.checks.spelling import ASSET_SUFFIXES, check_spelling
 from turning_no.checks.structure import check_structure
 from turning_no.markdown.page_list import EXTENSION_NAME, config_problem
@@ -82,6 +85,10 @@ def _reading_level(run: Run) -> list[Problem]:
     return problems
 
 
+def _sentence_rhythm(run: Run) -> list[Problem]:
+    return check_sentence_rhythm(run.pages, run.root)
+
+
 def _spelling(run: Run) -> list[Problem]:
     return check_spelling([page.path for page in run.pages], run.assets, run.root)
 
@@ -126,6 +133,7 @@ def extension_options(config: SiteConfig, name: str) -> dict | None:
 GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("content", _content),
     ("reading level", _reading_level),
+    ("sentence rhythm", _sentence_rhythm),
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),

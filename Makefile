@@ -14,7 +14,7 @@ ENGINE ?= mkdocs
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site packet offline check test lint lock clean bench
+.PHONY: serve site packet offline check test lint lock clean bench bench-engines
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -88,6 +88,10 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 
 bench: $(BIN)/.installed bench/node_modules/.installed ## build times, page weights, Lighthouse, budgets (needs Chromium and npm)
 	$(BIN)/python scripts/bench.py
+
+# Build times of both engines, step by step (a benchmark: prints figures, never fails on them).
+bench-engines: $(BIN)/.installed ## checks, engine and post-build times, MkDocs beside Zensical (median of 5)
+	$(BIN)/python scripts/bench_engines.py
 
 # Regenerate requirements.lock from the ranges in pyproject.toml: `uv pip compile`
 # (uv pinned here, in a throwaway venv) writes every package with the SHA-256

@@ -196,19 +196,50 @@ def test_the_guide_has_every_page_in_menu_order_with_contents_bookmarks_and_page
     assert len(titles) == len(menu) + 16
     contents_pages = bookmarks[1][1] - 1
     assert contents_pages == 1  # the contents fit on one page
-    contents = dict(
-        re.fullmatch(r"(.*\S)\s+(\d+)", line.strip()).groups()
+    # By title without spaces: pypdf may run two words of a line together.
+    contents = {
+        squashed(title): number
         for page in reader.pages[:contents_pages]
         for line in page.extract_text().splitlines()
         if re.fullmatch(r".*\S\s+\d+", line.strip()) and " / " not in line
-    )
+        for title, number in [re.fullmatch(r"(.*\S)\s+(\d+)", line.strip()).groups()]
+    }
     total = len(reader.pages)
     for title, number in bookmarks[1:]:
         page_text = reader.pages[number - 1].extract_text()
         assert squashed(title) in squashed(page_text), f"bookmark {title!r} does not lead to its page"
         # The contents page gives the same page number, and the page carries it.
-        assert contents[title] == str(number), title
+        assert contents[squashed(title)] == str(number), title
         assert f"{number} / {total}" in page_text
+
+
+def test_the_guide_contents_entries_link_to_their_pages(read):
+    """Each entry of the contents page is a link to the page whose number it gives, and
+    says so to a screen reader (its /Contents is the entry's words)."""
+    reader = read("guide.pdf")
+    destinations = {
+        name: reader.get_destination_page_number(place) + 1 for name, place in reader.named_destinations.items()
+    }
+    entries = []
+    for annotation in reader.pages[0].get("/Annots") or []:
+        annotation = annotation.get_object()
+        if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+            title, number = re.fullmatch(r"(.*\S)\s+(\d+)", str(annotation["/Contents"])).groups()
+            entries.append((title, int(number), destinations[str(annotation["/Dest"])]))
+    assert len(entries) == len(outline(reader)) - 1  # every page but the contents itself
+    assert [squashed(title) for title, _, _ in entries] == [squashed(title) for title, _ in outline(reader)[1:]]
+    for title, number, page in entries:
+        assert page == number, f"the contents entry {title!r} says page {number} and leads to page {page}"
+
+
+def test_every_link_in_the_packets_says_where_it_goes(read):
+    """PDF/UA-1 (7.18.5): each link annotation has a description, the words of its link."""
+    for name in ("worksheets.pdf", "guide.pdf"):
+        for number, page in enumerate(read(name).pages, start=1):
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                if annotation.get("/Subtype") == "/Link":
+                    assert str(annotation.get("/Contents", "")).strip(), f"{name}, page {number}: a link without words"
 
 
 def test_the_links_in_the_pdfs_lead_to_the_published_site(read, site_url):

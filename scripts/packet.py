@@ -62,17 +62,21 @@ def main(arguments: list[str]) -> int:
     downloads.mkdir(exist_ok=True)
     started = time.monotonic()
 
+    # The language of the pages (Material's theme.language): the PDFs' /Lang, for screen readers.
+    language = (config.get("theme") or {}).get("language", "en")
+    name = config["site_name"]
+
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-        for name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
-            printed = packet.print_pages(browser, base, sheets, size)
-            writer = packet.join(printed, sheets, f"{config['site_name']}: the eight worksheets", base, address)
-            writer.write(downloads / name)
-        writer = packet.guide_pdf(browser, base, guide_pages, config["site_name"], address)
-        writer.write(downloads / packet.GUIDE)
+        title = f"{name}: the eight worksheets"
+        for file_name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
+            pdf = packet.sheets_pdf(browser, site, base, sheets, title, language, address, size)
+            (downloads / file_name).write_bytes(pdf)
+        pdf = packet.guide_pdf(browser, site, base, guide_pages, name, language, address)
+        (downloads / packet.GUIDE).write_bytes(pdf)
         browser.close()
     (downloads / packet.FILLABLE).write_bytes(
-        packet.build_fillable(site, sheets, f"{config['site_name']}: the eight worksheets, fillable", address)
+        packet.build_fillable(site, sheets, f"{name}: the eight worksheets, fillable", language, address)
     )
 
     summary = packet.describe(downloads)

@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
+from turning_no.model.config import ConfigError, read_config
 from turning_no.printing import packet
 from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
 
@@ -39,8 +39,12 @@ def main(arguments: list[str]) -> int:
     if not chromium:
         print(MISSING, file=sys.stderr)
         return 2
-    with options.config.open(encoding="utf-8") as file:
-        config = yaml_load(file)
+    try:
+        config = read_config(options.config).values
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    words = config["extra"]["text"]
     # The published address (site_url, from SITE_URL as for `make site`): links in the PDFs lead there.
     if not config.get("site_url"):
         print(
@@ -68,15 +72,15 @@ def main(arguments: list[str]) -> int:
 
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-        title = f"{name}: the eight worksheets"
+        title = words["packet_worksheets_title"].replace("{site}", name)
         for file_name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
             pdf = packet.sheets_pdf(browser, site, base, sheets, title, language, address, size)
             (downloads / file_name).write_bytes(pdf)
-        pdf = packet.guide_pdf(browser, site, base, guide_pages, name, language, address)
+        pdf = packet.guide_pdf(browser, site, base, guide_pages, name, language, address, words)
         (downloads / packet.GUIDE).write_bytes(pdf)
         browser.close()
     (downloads / packet.FILLABLE).write_bytes(
-        packet.build_fillable(site, sheets, f"{name}: the eight worksheets, fillable", language, address)
+        packet.build_fillable(site, sheets, words["packet_fillable_title"].replace("{site}", name), language, address)
     )
 
     summary = packet.describe(downloads)

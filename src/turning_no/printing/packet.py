@@ -136,9 +136,9 @@ def part_starts(pdf: bytes, count: int) -> list[int]:
     return [reader.get_destination_page_number(item) + 1 for item in top[-count:]]
 
 
-def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage, int]]) -> str:
+def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage, int]], words: dict) -> str:
     """The printed contents page of the guide: each page's title and the number of its first
-    page, a link to it (the parts' ids are combined.PART_ID)."""
+    page, a link to it (the parts' ids are combined.PART_ID). `words` is config.extra.text."""
     rows = "\n".join(
         f'<li class="{"sub" if page.is_worksheet or page.url.endswith("/email/") else ""}">'
         f'<a href="#{PART_ID.format(number)}"><span>{html.escape(page.title)}</span><span>{start}</span></a></li>'
@@ -146,8 +146,8 @@ def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage,
     )
     return f"""<nav class="packet-contents" aria-labelledby="packet-contents">
 <p class="packet-contents__site">{html.escape(site_name)}</p>
-<p class="packet-contents__lead">The whole guide, to print. Online: {html.escape(address)}</p>
-<h1 id="packet-contents">Contents</h1>
+<p class="packet-contents__lead">{html.escape(words["packet_guide_lead"].replace("{address}", address))}</p>
+<h1 id="packet-contents">{html.escape(words["packet_contents"])}</h1>
 <ol>
 {rows}
 </ol>
@@ -162,14 +162,15 @@ def guide_pdf(
     site_name: str,
     language: str,
     address: str,
+    words: dict,
     size: str = "Letter",
 ) -> bytes:
     """The guide as one tagged PDF: contents, then every page from a new page; a bookmark for
     each page (and its headings below it) and a page number on every page."""
-    title = f"{site_name}: the whole guide"
+    title = words["packet_guide_title"].replace("{site}", site_name)
     starts = [0] * len(pages)
     for _ in range(4):  # the numbers depend on how long the contents are; they settle at once
-        contents = contents_html(site_name, address, list(zip(pages, starts, strict=True)))
+        contents = contents_html(site_name, address, list(zip(pages, starts, strict=True)), words)
         html_text = compose(parts(site, pages), title, language, base, address, before=contents)
         pdf = print_document(
             browser,

@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import DESKTOP, DOCS, OFFLINE_FOLDER, html_pages
 from playwright.sync_api import expect
 
+from turning_no.model.urls import url_of
+
 FOLDER = OFFLINE_FOLDER
 #: What a page of the copy may ask for: its own files, and what the page makes itself.
 LOCAL = ("file://", "data:", "blob:", "about:")
@@ -33,7 +35,7 @@ def unzipped(offline_zip, tmp_path_factory) -> Path:
 
 def offline_address(source: Path) -> str:
     """Where a page of docs/ is in the copy: without directory URLs, x/index.md is x/index.html, x/y.md is x/y.html."""
-    return source.relative_to(DOCS).with_suffix(".html").as_posix()
+    return url_of(source.relative_to(DOCS).as_posix(), directory_urls=False)
 
 
 def test_the_zip_holds_one_folder_with_index_html_and_every_page(offline_zip):

@@ -13,17 +13,14 @@ from markdown.extensions.toc import slugify
 
 from turning_no.checks.addresses import LIST_NAME
 from turning_no.model.pages import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
+from turning_no.model.urls import built_file
 
 SOURCE_PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 STRATEGY_FOLDERS = sorted(path.parent.name for path in (DOCS / "strategies").glob("*/index.md"))
 
 
 def built_path(site: Path, src_uri: str) -> Path:
-    """Where MkDocs writes a page with directory URLs: a/b.md -> a/b/index.html."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site / (stem + ".html")
-    return site / stem / "index.html"
+    return site / built_file(src_uri)
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -45,6 +45,7 @@ from turning_no.model.frontmatter import FrontMatterError, read_front_matter
 from turning_no.model.pages import Page, Strategy, read_page, strategies_of
 from turning_no.model.problems import ContentError, Problem
 from turning_no.model.source_blocks import BlockSource, ScanProblem
+from turning_no.model.urls import INDEX, address_of
 
 # Under "mkdocs." so that `mkdocs build --strict` counts the warning.
 log = logging.getLogger("mkdocs.plugins.turning_no.markdown.page_list")
@@ -54,7 +55,6 @@ KINDS = ("strategies", "worksheets", "emails", "links")
 SNIPPETS = ("paragraph", "html", "attribution", "attribution-html")
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-HOME_PAGE = "index.md"
 EXTENSION_NAME = "turning_no.markdown.page_list"
 # A link in a "When to send it" line is relative to its email page; in a list elsewhere, keep its words.
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -125,18 +125,6 @@ def config_problem(config_path: Path, options: dict) -> Problem | None:
         line = next((number for number, text in enumerate(lines, 1) if EXTENSION_NAME in text), 1)
         return Problem(config_path.name, line, error.message, error.rule)
     return None
-
-
-def address_of(page_uri: str, site_url: str, fragment: str = "") -> str:
-    """The full published address of a page (directory URLs: a/b.md is a/b/, a/index.md is a/)."""
-    stem = page_uri.removesuffix(".md")
-    if stem == "index":
-        path = ""
-    elif stem.endswith("/index"):
-        path = stem.removesuffix("index")
-    else:
-        path = stem + "/"
-    return site_url + path + (f"#{fragment}" if fragment else "")
 
 
 def _literal(text: str) -> AtomicString:
@@ -280,7 +268,7 @@ class PageList(_GeneratedBlock):
 
 def home_page(docs_dir: Path) -> tuple[str, str]:
     """The site's name and one-sentence description: the home page's title and description."""
-    path = docs_dir / HOME_PAGE
+    path = docs_dir / INDEX
     try:
         values = read_front_matter(path.read_text(encoding="utf-8")).values
     except (OSError, UnicodeDecodeError, FrontMatterError):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from turning_no.model.pages import read_page, strategies_of
+from turning_no.model.urls import url_of
 
 #: The packets, by file name, under the site's downloads/ folder.
 WORKSHEETS = "worksheets.pdf"
@@ -42,14 +43,6 @@ class PrintedPage:
     title: str
     url: str  # "", "strategies/", "strategies/ask-for-feedback/worksheet/"
     is_worksheet: bool = False
-
-
-def url_of(src_uri: str) -> str:
-    """A page's address with directory URLs: a/index.md -> a/, a/b.md -> a/b/."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def nav_sources(nav) -> Iterator[str]:

@@ -3,6 +3,11 @@
 
 Usage: python scripts/offline_zip.py FOLDER ZIP
 
+First the links that start at the host's root (the page lists write them so) are
+made relative to their page, so that they work from a folder
+(`turning_no.site.offline.make_links_relative`; the site's path is read from
+mkdocs.yml's `site_url`, which SITE_URL sets, as in the build).
+
 The zip holds one folder (FOLDER's name), so unzipping it never scatters pages
 over a USB stick's root. Entries are sorted and dated 1980-01-01, so the same
 site gives the same zip.
@@ -13,6 +18,19 @@ from __future__ import annotations
 import sys
 import zipfile
 from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+from turning_no.site.offline import make_links_relative
+
+CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def configured_site_url(config_file: Path = CONFIG) -> str:
+    """mkdocs.yml's site_url, with !ENV read as the build reads it."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader()) or {}
+    return str(config.get("site_url") or "")
 
 
 def make_zip(folder: Path, destination: Path) -> int:
@@ -35,6 +53,7 @@ def main(arguments: list[str]) -> int:
     if not (folder / "index.html").is_file():
         print(f"{folder}: no index.html here; build the offline site first (make offline)", file=sys.stderr)
         return 2
+    make_links_relative(folder, configured_site_url())
     count = make_zip(folder, destination)
     size = destination.stat().st_size
     print(f"{destination}: {count} files, {size / 1024:.0f} KB. Unzip it and open {folder.name}/index.html.")

@@ -83,6 +83,19 @@ def test_the_copy_sends_download_links_to_the_published_site(unzipped):
     assert all(href.startswith(f"{published}downloads/") for href in downloads), downloads
 
 
+def test_no_link_of_the_copy_starts_at_the_root_of_the_disk(unzipped):
+    # The page lists write links from the host's root; from a folder they would open
+    # file:///strategies/..., so the copy makes them relative to their page.
+    found = []
+    for page in html_pages(unzipped):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        found += [f"{page.relative_to(unzipped)}: {a['href']}" for a in soup.select("a[href^='/']")]
+    assert found == []
+    worksheets = BeautifulSoup((unzipped / "worksheets.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in worksheets.select(".page-list a")]
+    assert len(hrefs) == 8 and all(href.endswith("/worksheet.html") for href in hrefs), hrefs
+
+
 def test_the_published_site_is_not_the_offline_build(built_site):
     text = (built_site / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in text

@@ -12,8 +12,9 @@ class here, and add the extension to mkdocs.yml's markdown_extensions.
 
 from __future__ import annotations
 
+from turning_no.markdown.downloads import Download
 from turning_no.markdown.email_template import EmailTemplate
 from turning_no.markdown.page_list import LinkKit, PageList
 from turning_no.markdown.worksheet_fields import Field, Fieldset
 
-BLOCKS = {cls.NAME: cls for cls in (PageList, LinkKit, Field, Fieldset, EmailTemplate)}
+BLOCKS = {cls.NAME: cls for cls in (PageList, LinkKit, Download, Field, Fieldset, EmailTemplate)}

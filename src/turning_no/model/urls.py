@@ -13,6 +13,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 INDEX = "index.md"
+#: The folder of the built site that `make packet` and `make offline` fill after the build.
+DOWNLOADS = "downloads"
 
 
 def url_of(src_uri: str, directory_urls: bool = True) -> str:
@@ -60,7 +62,8 @@ def with_slash(site_url: str) -> str:
 
 def base_path(site_url: str) -> str:
     """The path part of the site's address, where the site lives on its host: '/' or '/guide/'."""
-    return with_slash(urlsplit(site_url or "/").path or "/")
+    path = urlsplit(site_url or "/").path
+    return with_slash("/" + path.lstrip("/"))
 
 
 def address_of(src_uri: str, site_url: str, fragment: str = "") -> str:

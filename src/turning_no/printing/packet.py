@@ -32,7 +32,6 @@ WORKSHEETS = "worksheets.pdf"
 WORKSHEETS_A4 = "worksheets-a4.pdf"
 GUIDE = "guide.pdf"
 FILLABLE = "worksheets-fillable.pdf"
-DOWNLOADS = "downloads"
 FILLABLE_CSS = Path(__file__).with_name("fillable.css")
 
 

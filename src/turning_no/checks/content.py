@@ -10,7 +10,7 @@ import itertools
 import re
 from pathlib import Path
 
-from turning_no.markdown.email_template import check_email_page
+from turning_no.checks.email_pages import check_email_page
 from turning_no.markdown.registry import BLOCKS
 from turning_no.model.pages import (
     PAGE_TYPE_NAMES,

@@ -46,7 +46,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from turning_no.markdown.downloads import Download
-from turning_no.markdown.email_template import templates_in
+from turning_no.model.email_templates import templates_in
 from turning_no.model.frontmatter import FrontMatterError, read_front_matter
 from turning_no.model.pages import Page, Strategy, read_page, strategies_of
 from turning_no.model.problems import ContentError, Problem

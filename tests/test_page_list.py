@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import markdown
@@ -72,11 +71,10 @@ def test_every_email_template_with_its_strategy_when_to_send_it_and_a_link_to_it
     )
 
 
-def test_an_unknown_list_is_a_warning_and_a_visible_marker(caplog):
-    with caplog.at_level(logging.WARNING):
-        html = render("/// page-list | templates\n///\n")
-    assert "page-list: unknown list 'templates'" in caplog.text
-    assert html == "<div class=\"page-list-block\">[page-list: unknown list 'templates']</div>"
+@pytest.mark.parametrize("source", ["/// page-list | templates\n///\n", "/// link-kit | poem\n///\n"])
+def test_an_unknown_list_or_snippet_is_a_content_error_that_names_the_choices(source):
+    with pytest.raises(ContentError, match="needs one of these after '[|]': .* \\(found '(templates|poem)'\\)"):
+        render(source)
 
 
 def test_text_around_the_block_is_kept():

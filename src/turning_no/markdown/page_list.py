@@ -34,7 +34,6 @@ pages found on disk, so they exist; LinkChecker checks them in the built site.
 from __future__ import annotations
 
 import html
-import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -52,9 +51,6 @@ from turning_no.model.pages import Page, Strategy, read_page, strategies_of
 from turning_no.model.problems import ContentError, Problem
 from turning_no.model.source_blocks import BlockSource, ScanProblem
 from turning_no.model.urls import INDEX, address_of, link_to
-
-# Under "mkdocs." so that `mkdocs build --strict` counts the warning.
-log = logging.getLogger("mkdocs.plugins.turning_no.markdown.page_list")
 
 KINDS = ("strategies", "worksheets", "emails", "links")
 #: What `/// link-kit | ...` can give: text for a career centre to paste, ready to copy.
@@ -223,19 +219,26 @@ class _GeneratedBlock(Block):
     CSS_CLASS = ""
 
     @classmethod
+    def choice_problem(cls, argument: str | None) -> str | None:
+        """What is wrong with the block's argument, which must be one of CHOICES, or None."""
+        if (argument or "").strip() in cls.CHOICES:
+            return None
+        return f"'/// {cls.NAME}' needs one of these after '|': {', '.join(cls.CHOICES)} (found '{argument or ''}')"
+
+    @classmethod
     def check_source(cls, block: BlockSource) -> Iterator[ScanProblem]:
         """The argument must be one of CHOICES; the block holds nothing."""
-        if (block.argument or "") not in cls.CHOICES:
-            yield ScanProblem(
-                block.line,
-                f"'/// {cls.NAME}' needs one of these after '|': {', '.join(cls.CHOICES)} "
-                f"(found '{block.argument or ''}')",
-            )
+        message = cls.choice_problem(block.argument)
+        if message:
+            yield ScanProblem(block.line, message)
         content = [number for number, text in block.body if text.strip()]
         if content:
             yield ScanProblem(content[0], f"'/// {cls.NAME}' holds nothing; put text before or after the block")
 
     def on_create(self, parent: etree.Element) -> etree.Element:
+        message = self.choice_problem(self.argument)
+        if message:
+            raise ContentError(message)
         return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
 
     def on_markdown(self) -> str:
@@ -251,10 +254,6 @@ class PageList(_GeneratedBlock):
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()
-        if kind not in KINDS:
-            log.warning("page-list: unknown list '%s'; use one of: %s", kind, ", ".join(KINDS))
-            block.text = f"[page-list: unknown list '{kind}']"
-            return
         block.text = None
         docs_dir = Path(self.config["docs_dir"])
         strategies = load_strategies(docs_dir)
@@ -316,8 +315,6 @@ class LinkKit(_GeneratedBlock):
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()
-        if kind not in SNIPPETS:
-            raise ContentError(f"/// link-kit | {kind}: use one of: {', '.join(SNIPPETS)}")
         block.text = None
         block.set("data-snippet", kind)  # pymdownx.highlight rewrites the code block and drops its class
         text = snippet(kind, Path(self.config["docs_dir"]), self.config["site_url"], self.config["author"])

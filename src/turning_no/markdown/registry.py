@@ -1,9 +1,10 @@
 """The one registry of our `///` blocks, by name.
 
-Each is a pymdownx.blocks Block class; its OPTIONS say which options it takes, and
-its `check_source(block)` (if any) yields the other problems of one block in the
-source. A class with `identity(block)` and `UNIQUE_IN = "page"` or `"site"` gets its
-ids checked for duplicates. The reading-level and structure gates skip a block's
+Each is a pymdownx.blocks Block class; its OPTIONS say which options it takes and
+their types, and its `check_source(block)` (if any) yields the other problems of one
+block in the source (`turning_no.model.source_blocks.check_block` runs both). A class
+with `identity(block)` and `UNIQUE_IN = "page"` or `"site"` gets its ids checked for
+duplicates. The reading-level and structure gates skip a block's
 body unless the class sets `PROSE = True` (turning_no.model.prose).
 
 To add a block: write its Block class and extension in this package, list the

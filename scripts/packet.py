@@ -22,7 +22,8 @@ from playwright.sync_api import sync_playwright
 
 from turning_no.model.urls import DOWNLOADS
 from turning_no.printing import packet
-from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
+from turning_no.printing.chromium import ARGS, MISSING, chromium_path
+from turning_no.site.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 

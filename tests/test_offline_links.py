@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from turning_no.site.offline import make_links_relative, point_downloads_online, relative_links
+from turning_no.site.offline import make_links_relative, offline_enabled, point_downloads_online, relative_links
 
 
 @pytest.fixture
@@ -56,3 +56,27 @@ def test_every_page_of_the_copy_is_rewritten(copy):
 def test_download_links_lead_to_the_published_site(site_url, href):
     published = site_url.rstrip("/") + "/downloads/guide.pdf"
     assert point_downloads_online(f'<a href="{href}">g</a>', site_url) == f'<a href="{published}">g</a>'
+
+
+class _Plugin:
+    def __init__(self, **config):
+        self.config = type("Config", (), config)()
+
+
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        ({"search": _Plugin(), "material/offline": _Plugin(enabled=True)}, True),
+        ({"search": _Plugin(), "material/offline": _Plugin(enabled=False)}, False),
+        ({"offline": _Plugin()}, True),  # no `enabled`: the plugin is on
+        ({"search": _Plugin(), "material/privacy": _Plugin(enabled=True)}, False),
+        ({"overrides/hooks/offline.py": object(), "overrides/hooks/csp.py": object()}, False),  # hooks
+        ({"overrides/hooks/csp.py": object(), "material/offline": _Plugin(enabled=True)}, True),
+        (["search", {"offline": {"enabled": True}}], True),  # mkdocs.yml as read
+        (["search", {"offline": {"enabled": False}}], False),
+        (["search", "offline"], True),
+        (["search", {"privacy": {"assets_fetch": False}}], False),
+    ],
+)
+def test_one_rule_says_whether_the_build_is_the_offline_copy(plugins, expected):
+    assert offline_enabled({"plugins": plugins}) is expected

@@ -58,10 +58,6 @@ class BlockSource:
         """The line of `option`, or the block's first line."""
         return self.option_lines.get(option, self.line)
 
-    @property
-    def body_text(self) -> str:
-        return "\n".join(text for _, text in self.body)
-
 
 @dataclass
 class ScanProblem:

@@ -32,9 +32,21 @@ SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 
 
 def offline_enabled(config) -> bool:
-    """Whether Material's offline plugin is on for this build (OFFLINE=true, see mkdocs.yml)."""
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin is not None and plugin.config.enabled)
+    """Whether Material's offline plugin is on for this build (OFFLINE=true, see mkdocs.yml).
+
+    The one rule, for the hooks and the post-build step: a plugin named `offline`
+    (MkDocs files it as `material/offline`) whose `enabled` is not false. `config` is
+    MkDocs' config (plugins by name, each with its config) or mkdocs.yml as read
+    (`plugins:` a list of names and `{name: options}`).
+    """
+    plugins = config["plugins"]
+    if isinstance(plugins, list):
+        entries = [(entry, {}) if isinstance(entry, str) else next(iter(entry.items())) for entry in plugins]
+        found = [(name, (options or {}).get("enabled", True)) for name, options in entries]
+    else:
+        # Hooks are there too, as modules with no config: overrides/hooks/offline.py is not a plugin.
+        found = [(name, getattr(getattr(plugin, "config", None), "enabled", True)) for name, plugin in plugins.items()]
+    return any(name.split("/")[-1] == "offline" and enabled is not False for name, enabled in found)
 
 
 def without_server_only_features(features: list[str]) -> list[str]:

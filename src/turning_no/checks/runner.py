@@ -10,6 +10,8 @@ The gates, in order (`GATES`):
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.checks.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
   (`turning_no.checks.structure`);
+- links: every internal link and anchor leads somewhere, and every `nav` entry of
+  the mkdocs.yml next to the docs folder names a page (`turning_no.checks.links`);
 - brand: a career centre's `extra.brand` in the mkdocs.yml next to the docs
   folder (`turning_no.site.brand`; the build checks it too).
 
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from turning_no.checks.content import check_docs
+from turning_no.checks.links import check_links, check_nav
 from turning_no.checks.markdown_style import check_markdown_style
 from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
 from turning_no.checks.spelling import ASSET_SUFFIXES, check_spelling
@@ -91,6 +94,10 @@ def _structure(run: Run) -> list[Problem]:
     return check_structure(run.pages, run.root)
 
 
+def _links(run: Run) -> list[Problem]:
+    return check_links(run.pages, run.docs_dir, run.root) + check_nav(run.docs_dir.parent / "mkdocs.yml", run.root)
+
+
 def _brand(run: Run) -> list[Problem]:
     return check_config(run.docs_dir.parent / "mkdocs.yml", run.root)
 
@@ -102,6 +109,7 @@ GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),
+    ("links", _links),
     ("brand", _brand),
 )
 

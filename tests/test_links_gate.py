@@ -154,5 +154,7 @@ def test_each_kind_of_link(project, body, message):
         encoding="utf-8",
     )
     (docs / "index.md").write_text(FRONT.format(title="Home") + body + "\n", encoding="utf-8")
-    found = [problem.message for problem in check_links(pages_of(docs), docs, project) if problem.path == "docs/index.md"]
+    found = [
+        problem.message for problem in check_links(pages_of(docs), docs, project) if problem.path == "docs/index.md"
+    ]
     assert found == ([message] if message else [])

@@ -20,8 +20,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from turning_no.model.config import ConfigError, read_config
+from turning_no.model.urls import DOWNLOADS
 from turning_no.printing import packet
-from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
+from turning_no.printing.chromium import ARGS, MISSING, chromium_path
+from turning_no.site.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +64,7 @@ def main(arguments: list[str]) -> int:
             f"{options.site}: pages missing from the built site: {', '.join(missing)}; run make site", file=sys.stderr
         )
         return 2
-    downloads = site / packet.DOWNLOADS
+    downloads = site / DOWNLOADS
     downloads.mkdir(exist_ok=True)
     started = time.monotonic()
 
@@ -86,7 +88,7 @@ def main(arguments: list[str]) -> int:
     summary = packet.describe(downloads)
     packet.fill_in_packets_page(site, summary)
     for name, (pages, kilobytes) in summary.items():
-        print(f"{packet.DOWNLOADS}/{name:<26} {pages:>4} pages {kilobytes:>6} KB")
+        print(f"{DOWNLOADS}/{name:<26} {pages:>4} pages {kilobytes:>6} KB")
     print(f"packets built in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import axe_playwright_python
@@ -19,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from turning_no.checks.addresses import is_redirect
 from turning_no.printing import chromium
 from turning_no.printing.chromium import chromium_path
+from turning_no.site.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -38,16 +36,6 @@ def build_site(
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
-
-    def end_headers(self):
-        # LinkChecker sends more than 10 requests a second only to a server that says so.
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def _site_server(tmp_path_factory):
     """A server on a free port of 127.0.0.1 for the built site, and the folder it serves.
@@ -56,12 +44,9 @@ def _site_server(tmp_path_factory):
     where the site is served at its `site_url`, as it is on GitHub Pages.
     """
     folder = tmp_path_factory.mktemp("site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    # LinkChecker sends more than 10 requests a second only to a server that says so.
+    with Server(folder, headers={"LinkChecker": "allow"}) as server:
+        yield folder, server.url
 
 
 @pytest.fixture(scope="session")

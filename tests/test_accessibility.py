@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from conftest import AXE_TAGS, DESKTOP, PHONE, ROOT, add_axe, html_pages
 
+from turning_no.model.urls import url_of_file
+
 pytestmark = pytest.mark.browser
 
 REPORT = Path(os.environ.get("AXE_REPORT", ROOT / "reports" / "axe-best-practice.md"))
@@ -33,7 +35,7 @@ STATES = [
 
 def site_paths(site: Path) -> list[str]:
     """Every page's address below the site's root, the 404 page included."""
-    paths = [path.relative_to(site).as_posix().removesuffix("index.html") for path in html_pages(site)]
+    paths = [url_of_file(path.relative_to(site).as_posix()) for path in html_pages(site)]
     return [*paths, "404.html"]
 
 

@@ -24,7 +24,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from turning_no.printing.chromium import serve
 from turning_no.site.brand import (
     DARK_BACKGROUND,
     LIGHT_BACKGROUND,
@@ -36,6 +35,7 @@ from turning_no.site.brand import (
     contrast,
     mix,
 )
+from turning_no.site.server import serve
 
 SAMPLE = {
     "name": "Riverside College Career Center",

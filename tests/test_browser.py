@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import PHONE, html_pages
 
+from turning_no.model.urls import url_of_file
+
 pytestmark = pytest.mark.browser
 
 
 def site_paths(site: Path) -> list[str]:
-    return [path.relative_to(site).as_posix().removesuffix("index.html") for path in html_pages(site)]
+    return [url_of_file(path.relative_to(site).as_posix()) for path in html_pages(site)]
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import PHONE, ROOT, build_site, copy_project, html_pages
 
 from turning_no.model.config import SiteConfig
+from turning_no.model.urls import url_of_file
 from turning_no.site.csp import (
     PolicyError,
     add_policy,
@@ -205,7 +206,7 @@ def watched(browser, site_url):
 def test_every_page_runs_under_its_policy_and_asks_nothing_of_other_hosts(watched, site_url, built_site):
     context, watch = watched
     page = context.new_page()
-    paths = [path.relative_to(built_site).as_posix().removesuffix("index.html") for path in html_pages(built_site)]
+    paths = [url_of_file(path.relative_to(built_site).as_posix()) for path in html_pages(built_site)]
     for path in [*paths, "404.html"]:  # the test server has no 404 handling: the page itself
         page.goto(site_url + path, wait_until="load")
         # Material's bundle ran and its search worker read the index (both need the policy to allow them).

@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import DESKTOP, DOCS, OFFLINE_FOLDER, html_pages
 from playwright.sync_api import expect
 
+from turning_no.model.urls import url_of
+
 FOLDER = OFFLINE_FOLDER
 #: What a page of the copy may ask for: its own files, and what the page makes itself.
 LOCAL = ("file://", "data:", "blob:", "about:")
@@ -33,7 +35,7 @@ def unzipped(offline_zip, tmp_path_factory) -> Path:
 
 def offline_address(source: Path) -> str:
     """Where a page of docs/ is in the copy: without directory URLs, x/index.md is x/index.html, x/y.md is x/y.html."""
-    return source.relative_to(DOCS).with_suffix(".html").as_posix()
+    return url_of(source.relative_to(DOCS).as_posix(), directory_urls=False)
 
 
 def test_the_zip_holds_one_folder_with_index_html_and_every_page(offline_zip):
@@ -79,6 +81,19 @@ def test_the_copy_sends_download_links_to_the_published_site(unzipped):
     assert len(downloads) == 5, downloads
     published = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # what make offline builds with
     assert all(href.startswith(f"{published}downloads/") for href in downloads), downloads
+
+
+def test_no_link_of_the_copy_starts_at_the_root_of_the_disk(unzipped):
+    # The page lists write links from the host's root; from a folder they would open
+    # file:///strategies/..., so the copy makes them relative to their page.
+    found = []
+    for page in html_pages(unzipped):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        found += [f"{page.relative_to(unzipped)}: {a['href']}" for a in soup.select("a[href^='/']")]
+    assert found == []
+    worksheets = BeautifulSoup((unzipped / "worksheets.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in worksheets.select(".page-list a")]
+    assert len(hrefs) == 8 and all(href.endswith("/worksheet.html") for href in hrefs), hrefs
 
 
 def test_the_published_site_is_not_the_offline_build(built_site):

@@ -11,7 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from turning_no.markdown.email_template import check_email_page
+from turning_no.checks.email_pages import check_email_page
 from turning_no.markdown.registry import BLOCKS
 from turning_no.model.pages import (
     KINDS,
@@ -31,7 +31,7 @@ from turning_no.model.pages import (
     strategies_of,
 )
 from turning_no.model.problems import Problem, display_path
-from turning_no.model.source_blocks import BlockSource, check_options, scan
+from turning_no.model.source_blocks import BlockSource, check_block, scan
 
 _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 
@@ -166,14 +166,9 @@ def _check_blocks(page: Page, site_ids: dict, report) -> None:
                 "block",
             )
             continue
-        option_problems = list(check_options(block, cls.OPTIONS))
-        for problem in option_problems:
-            report(page, problem.line, problem.message, "block")
-        if option_problems:
-            continue
+        for problem in check_block(block, cls):
+            report(page, problem.line, problem.message, problem.rule)
         rule = getattr(cls, "RULE", "block")
-        for problem in cls.check_source(block) if hasattr(cls, "check_source") else ():
-            report(page, problem.line, problem.message, rule)
         identity = cls.identity(block) if hasattr(cls, "identity") else None
         if not identity:
             continue

@@ -12,6 +12,8 @@ The gates, in order (`GATES`):
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.checks.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
   (`turning_no.checks.structure`);
+- links: every internal link and anchor leads somewhere, and every `nav` entry of
+  the mkdocs.yml next to the docs folder names a page (`turning_no.checks.links`);
 - config: mkdocs.yml next to the docs folder: valid YAML (`config`), the link
   kit's options, and a career center's `extra.brand` (`brand`, turning_no.site.brand).
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from turning_no.checks.content import check_docs
+from turning_no.checks.links import check_links, check_nav
 from turning_no.checks.markdown_style import check_markdown_style
 from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
 from turning_no.checks.sentence_rhythm import check_sentence_rhythm
@@ -101,6 +104,10 @@ def _structure(run: Run) -> list[Problem]:
     return check_structure(run.pages, run.root)
 
 
+def _links(run: Run) -> list[Problem]:
+    return check_links(run.pages, run.docs_dir, run.root) + check_nav(run.docs_dir.parent / "mkdocs.yml", run.root)
+
+
 def _config(run: Run) -> list[Problem]:
     """mkdocs.yml: valid YAML (rule `config`), the link kit's options, and the brand (rule `brand`)."""
     path = run.docs_dir.parent / CONFIG_NAME
@@ -137,6 +144,7 @@ GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),
+    ("links", _links),
     ("config", _config),
 )
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown.extensions.toc import slugify, unique
+
 from turning_no.model.frontmatter import FrontMatter, FrontMatterError, read_front_matter
 
 STRATEGY_COUNT = 8
@@ -194,6 +196,8 @@ def _beside(strategy_page: Page, kind: str, pages: dict[str, Page]) -> Page | No
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+_HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,26 @@ def headings_of(page: Page) -> list[Heading]:
             text = _ATTRIBUTE_LIST.sub("", match.group(2))
             found.append(Heading(level=len(match.group(1)), text=text, line=number))
     return found
+
+
+def heading_ids(page: Page) -> dict[int, str]:
+    """The id Python-Markdown's toc gives each heading of the page, by line: an explicit
+    `{#id}`, else its words as toc slugifies them, made unique with `_1`, `_2`."""
+    used: set[str] = set()
+    ids: dict[int, str] = {}
+    for number, line in body_lines(page):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        explicit = _HEADING_ID.search(match.group(2))
+        if explicit:
+            anchor = explicit.group(1)
+            used.add(anchor)
+        else:
+            words = _MARKDOWN_LINK.sub(r"\1", _ATTRIBUTE_LIST.sub("", match.group(2)))
+            anchor = unique(slugify(words, "-"), used)
+        ids[number] = anchor
+    return ids
 
 
 def section_text(page: Page, heading: Heading, headings: list[Heading]) -> str:

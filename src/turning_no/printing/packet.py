@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from turning_no.model.pages import read_page, strategies_of
+from turning_no.model.urls import url_of
 from turning_no.printing.combined import PART_ID, Part, compose, print_document
 from turning_no.printing.tagged import mark_artifacts
 
@@ -38,7 +39,6 @@ WORKSHEETS = "worksheets.pdf"
 WORKSHEETS_A4 = "worksheets-a4.pdf"
 GUIDE = "guide.pdf"
 FILLABLE = "worksheets-fillable.pdf"
-DOWNLOADS = "downloads"
 FILLABLE_CSS = Path(__file__).with_name("fillable.css")
 #: WeasyPrint's variant for the fillable PDF: tagged, with what PDF/UA-1 asks of the file.
 PDF_UA = "pdf/ua-1"
@@ -51,14 +51,6 @@ class PrintedPage:
     title: str
     url: str  # "", "strategies/", "strategies/ask-for-feedback/worksheet/"
     is_worksheet: bool = False
-
-
-def url_of(src_uri: str) -> str:
-    """A page's address with directory URLs: a/index.md -> a/, a/b.md -> a/b/."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def nav_sources(nav) -> Iterator[str]:

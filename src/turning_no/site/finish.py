@@ -6,7 +6,8 @@ same to its HTML, in this order:
 1. mend the theme's markup (turning_no.site.html_fixes);
 2. draw the QR code of each worksheet's address where the template left its slot
    (`<span class="print-qr" data-address="...">`, for the printed footer);
-3. in the offline copy, send download links to the published site;
+3. in the offline copy, send download links to the published site and make the
+   page lists' links (written from the host's root) relative to each file;
 4. find any `///` block that reached a page as plain text (a block the Markdown
    extension did not read): a problem at the page's source line;
 5. write the brand's accent style sheet when `extra.brand.accent` is set;
@@ -30,7 +31,7 @@ from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import accent_css
 from turning_no.site.csp import add_policy
 from turning_no.site.html_fixes import fix_theme_markup
-from turning_no.site.offline import point_downloads_online
+from turning_no.site.offline import point_downloads_online, relative_links
 from turning_no.site.qr import qr_svg
 from turning_no.site.security_txt import SecurityTxtError, write_security_txt
 
@@ -70,12 +71,13 @@ def _draw_qr_codes(html: str) -> tuple[str, int]:
     return _QR_SLOT.subn(lambda match: str(qr_svg(html_module.unescape(match.group(1)))), html)
 
 
-def finish_page(html: str, config: SiteConfig, *, offline: bool) -> tuple[str, int]:
-    """One page, transformed: (new HTML, QR codes drawn)."""
+def finish_page(html: str, config: SiteConfig, *, offline: bool, page: str = "", site_dir: Path | None = None):
+    """One page, transformed: (new HTML, QR codes drawn). `page` is its path in `site_dir`, for the offline copy."""
     html = fix_theme_markup(html)
     html, codes = _draw_qr_codes(html)
-    if offline and config.site_url:
+    if offline:
         html = point_downloads_online(html, config.site_url)
+        html = relative_links(html, page, site_dir, config.site_url)
     if not offline:
         html = add_policy(html)
     return html, codes
@@ -98,7 +100,8 @@ def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) ->
                     "block",
                 )
             )
-        html, codes = finish_page(html, config, offline=offline)
+        relative = page.relative_to(site_dir).as_posix()
+        html, codes = finish_page(html, config, offline=offline, page=relative, site_dir=site_dir)
         page.write_text(html, encoding="utf-8")
         finished.pages += 1
         finished.qr_codes += codes

@@ -1,17 +1,20 @@
 # Turning No Into Opportunity. The two commands most people need:
 #   make serve   preview the site at http://127.0.0.1:8000
 #   make test    every check and test, as CI runs them (make test-fast: no browser, under a minute)
-# Both create .venv from requirements.lock the first time.
+# Both create .venv from requirements.lock (pinned, with hashes) the first time.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+# The engine that turns docs/ into HTML: mkdocs (the default) or zensical, its
+# successor. Everything before and after the engine is ours and the same for both.
+ENGINE ?= mkdocs
 
 # Material 9.7+ prints a notice about MkDocs 2 on every run; we stay on MkDocs 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site packet offline check test test-fast lint lock clean bench
+.PHONY: serve site packet offline check test test-fast lint lock clean bench bench-engines
 
 # The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
 # the machine's Java. --ignore-scripts: its install script would fetch a Java.
@@ -19,18 +22,33 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# Every package from requirements.lock, each checked against its SHA-256 hashes
+# there (--require-hashes: a file replaced on the index stops the install). Two
+# packages (jsmin, csscompressor) come only as source; so that building them
+# downloads nothing unchecked, setuptools is installed first, by its hash from
+# the lock, and they are built with it (--no-build-isolation). The venv's own pip
+# does it all: upgrading pip first would fetch an unchecked pip. Our own project
+# is installed apart, editable, with nothing more (--no-deps).
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	awk '/^[^ #]/ { keep = /^setuptools==/ } keep && !/^ *#/' requirements.lock > $(VENV)/setuptools.lock
+	$(BIN)/pip install --quiet --require-hashes --only-binary :all: -r $(VENV)/setuptools.lock
+	$(BIN)/pip install --quiet --require-hashes --no-build-isolation -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# The preview skips the post-build step (no CSP: the live-reload script is inline; no
+# QR codes on paper). With Zensical, content problems show in `make check` only.
 serve: $(BIN)/.installed ## preview with live reload; content problems are shown, not fatal
+ifeq ($(ENGINE),zensical)
+	$(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+else
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+endif
 
-site: $(BIN)/.installed ## strict build into $(SITE)/
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+# Checks, then the engine, then the post-build step (scripts/build_site.py).
+site: $(BIN)/.installed ## strict build into $(SITE)/ (ENGINE=zensical for Zensical)
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE) --site-dir $(SITE)
 
 # The printable packets into $(SITE)/downloads/ (scripts/packet.py): Chromium prints
 # the pages, WeasyPrint (Pango, from apt) makes the fillable PDF. Apart from `site`
@@ -45,16 +63,19 @@ OFFLINE_ZIP ?= dist/turning-no-offline.zip
 OFFLINE_DIR ?= build/offline/turning-no-offline
 offline: $(BIN)/.installed node_modules/.installed ## zip of the site for use with no internet: $(OFFLINE_ZIP)
 	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
-	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(OFFLINE_DIR)
+	$(BIN)/python scripts/build_site.py --offline --site-dir $(OFFLINE_DIR)
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	$(BIN)/python scripts/offline_zip.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
-check: $(BIN)/.installed ## every content gate: content, reading level, spelling, Markdown style, structure
+check: $(BIN)/.installed ## every content gate: content, reading level, sentence rhythm, spelling, Markdown style, structure
 	$(BIN)/python scripts/check.py docs
 
-lint: $(BIN)/.installed ## Python style
+# zizmor: the GitHub Actions workflows and the Dependabot settings (pinned actions,
+# least privilege, no credentials left behind, no dangerous trigger), offline.
+lint: $(BIN)/.installed ## Python style; workflow security
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows/ .github/dependabot.yml
 
 # The tests come in three tiers (markers in pyproject.toml): unit (no build, no
 # browser), build (builds the site or reads a built one) and browser (Chromium).
@@ -76,14 +97,24 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 bench: $(BIN)/.installed bench/node_modules/.installed ## build times, page weights, Lighthouse, budgets (needs Chromium and npm)
 	$(BIN)/python scripts/bench.py
 
-# Regenerate requirements.lock from the ranges in pyproject.toml, in a clean venv.
+# Build times of both engines, step by step (a benchmark: prints figures, never fails on them).
+bench-engines: $(BIN)/.installed ## checks, engine and post-build times, MkDocs beside Zensical (median of 5)
+	$(BIN)/python scripts/bench_engines.py
+
+# Regenerate requirements.lock from the ranges in pyproject.toml: `uv pip compile`
+# (uv pinned here, in a throwaway venv) writes every package with the SHA-256
+# hashes of all its files on the index. The versions already in the lock are kept
+# unless a range in pyproject.toml rules them out; `make lock LOCK_FLAGS=--upgrade`
+# moves every package to its newest allowed version. Needs the package index.
+UV_VERSION := 0.13.8
+LOCK_FLAGS ?=
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet -e ".[dev]"
-	{ echo "# Exact versions installed by the Makefile. Regenerate with: make lock"; \
-	  .lock-venv/bin/pip freeze --all --exclude-editable --exclude pip; } > requirements.lock
+	.lock-venv/bin/pip install --quiet uv==$(UV_VERSION)
+	.lock-venv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
+	  --python $(PYTHON) --no-emit-index-url --custom-compile-command "make lock" \
+	  --quiet $(LOCK_FLAGS) --output-file requirements.lock
 	rm -rf .lock-venv
 
 clean:

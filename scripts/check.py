@@ -11,13 +11,12 @@ Exits 1 if there is any problem, 0 if none, 2 if the folder does not exist.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 from turning_no.checks.reading_level import MAX_GRADE
-from turning_no.checks.runner import GATES, run_gates
+from turning_no.checks.runner import GATES, print_problems, run_gates
 
 
 def main(arguments: list[str]) -> int:
@@ -34,11 +33,7 @@ def main(arguments: list[str]) -> int:
         print(f"{measured.grade:>7}  {measured.words:>5}  {shown}{flag}")
     print()
 
-    in_ci = bool(os.environ.get("CI"))
-    for problem in run.problems:
-        print(problem)
-        if in_ci:
-            print(problem.as_github_annotation())
+    print_problems(run.problems)
 
     gates = ", ".join(name for name, _ in GATES)
     pages = len(run.pages)

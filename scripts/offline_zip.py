@@ -3,6 +3,9 @@
 
 Usage: python scripts/offline_zip.py FOLDER ZIP
 
+The post-build step has already made the copy's links work from a folder
+(`scripts/build_site.py --offline`, turning_no.site.finish).
+
 The zip holds one folder (FOLDER's name), so unzipping it never scatters pages
 over a USB stick's root. Entries are sorted and dated 1980-01-01, so the same
 site gives the same zip.
@@ -13,6 +16,8 @@ from __future__ import annotations
 import sys
 import zipfile
 from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 def make_zip(folder: Path, destination: Path) -> int:

@@ -17,11 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
+from turning_no.model.config import ConfigError, read_config
+from turning_no.model.urls import DOWNLOADS
 from turning_no.printing import packet
-from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
+from turning_no.printing.chromium import ARGS, MISSING, chromium_path
+from turning_no.site.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,8 +41,12 @@ def main(arguments: list[str]) -> int:
     if not chromium:
         print(MISSING, file=sys.stderr)
         return 2
-    with options.config.open(encoding="utf-8") as file:
-        config = yaml_load(file)
+    try:
+        config = read_config(options.config).values
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    words = config["extra"]["text"]
     # The published address (site_url, from SITE_URL as for `make site`): links in the PDFs lead there.
     if not config.get("site_url"):
         print(
@@ -58,27 +64,31 @@ def main(arguments: list[str]) -> int:
             f"{options.site}: pages missing from the built site: {', '.join(missing)}; run make site", file=sys.stderr
         )
         return 2
-    downloads = site / packet.DOWNLOADS
+    downloads = site / DOWNLOADS
     downloads.mkdir(exist_ok=True)
     started = time.monotonic()
 
+    # The language of the pages (Material's theme.language): the PDFs' /Lang, for screen readers.
+    language = (config.get("theme") or {}).get("language", "en")
+    name = config["site_name"]
+
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-        for name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
-            printed = packet.print_pages(browser, base, sheets, size)
-            writer = packet.join(printed, sheets, f"{config['site_name']}: the eight worksheets", base, address)
-            writer.write(downloads / name)
-        writer = packet.guide_pdf(browser, base, guide_pages, config["site_name"], address)
-        writer.write(downloads / packet.GUIDE)
+        title = words["packet_worksheets_title"].replace("{site}", name)
+        for file_name, size in ((packet.WORKSHEETS, "Letter"), (packet.WORKSHEETS_A4, "A4")):
+            pdf = packet.sheets_pdf(browser, site, base, sheets, title, language, address, size)
+            (downloads / file_name).write_bytes(pdf)
+        pdf = packet.guide_pdf(browser, site, base, guide_pages, name, language, address, words)
+        (downloads / packet.GUIDE).write_bytes(pdf)
         browser.close()
     (downloads / packet.FILLABLE).write_bytes(
-        packet.build_fillable(site, sheets, f"{config['site_name']}: the eight worksheets, fillable", address)
+        packet.build_fillable(site, sheets, words["packet_fillable_title"].replace("{site}", name), language, address)
     )
 
     summary = packet.describe(downloads)
     packet.fill_in_packets_page(site, summary)
     for name, (pages, kilobytes) in summary.items():
-        print(f"{packet.DOWNLOADS}/{name:<26} {pages:>4} pages {kilobytes:>6} KB")
+        print(f"{DOWNLOADS}/{name:<26} {pages:>4} pages {kilobytes:>6} KB")
     print(f"packets built in {time.monotonic() - started:.0f} s")
     return 0
 

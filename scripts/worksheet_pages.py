@@ -19,7 +19,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from turning_no.printing.chromium import ARGS, MISSING, chromium_path, serve
+from turning_no.printing.chromium import ARGS, MISSING, chromium_path
+from turning_no.site.server import serve
 
 SIZES = ("Letter", "A4")
 

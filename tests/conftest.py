@@ -9,14 +9,11 @@ worker builds and serves its own copy of the site (a build takes about a second)
 from __future__ import annotations
 
 import difflib
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -24,12 +21,17 @@ from page_checks import AXE_RUNS, BEST_PRACTICE
 from playwright.sync_api import sync_playwright
 
 from turning_no.checks.addresses import is_redirect
+from turning_no.model.urls import url_of
 from turning_no.printing import chromium
 from turning_no.printing.chromium import chromium_path
-from turning_no.printing.packet import url_of
+from turning_no.site.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+#: The contact the test builds publish, as the Publish workflow fills it in.
+CONTACT = "https://github.com/turning-no/turning-no/issues"
+#: The MkDocs-only glue that mkdocs.yml names, by its path from the project.
+HOOKS = "src/turning_no/site/mkdocs_hooks.py"
 
 
 # --- The tiers ----------------------------------------------------------------
@@ -86,29 +88,16 @@ def pytest_runtest_setup(item):
     _running_tier = tier_of(item)[0]
 
 
-def build_site(destination: Path, *, project: Path = ROOT, env: dict | None = None):
-    """Run `mkdocs build --strict` in `project`; return the finished process (check returncode yourself)."""
+def build_site(
+    destination: Path, *, project: Path = ROOT, env: dict | None = None, engine: str = "mkdocs", offline: bool = False
+):
+    """`make site` in `project`: checks, the engine, the post-build step; the finished process (check returncode)."""
     if _running_tier == "unit":
         pytest.fail("a unit test builds the site: mark it build")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
-
-    def end_headers(self):
-        # LinkChecker sends more than 10 requests a second only to a server that says so.
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--engine", engine]
+    command += ["--site-dir", str(destination), "--project", str(project)] + (["--offline"] if offline else [])
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -119,19 +108,16 @@ def _site_server(tmp_path_factory):
     where the site is served at its `site_url`, as it is on GitHub Pages.
     """
     folder = tmp_path_factory.mktemp("site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    # LinkChecker sends more than 10 requests a second only to a server that says so.
+    with Server(folder, headers={"LinkChecker": "allow"}) as server:
+        yield folder, server.url
 
 
 @pytest.fixture(scope="session")
 def built_site(_site_server) -> Path:
     """The real site, built once with --strict, for the address it is served at."""
     destination, url = _site_server
-    result = build_site(destination, env={"SITE_URL": url})
+    result = build_site(destination, env={"SITE_URL": url, "SITE_CONTACT": CONTACT})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return destination
 
@@ -255,7 +241,8 @@ def assert_found(found, expected) -> None:
 def copy_project(destination: Path) -> Path:
     """A copy of what a build and `make check` read (config, docs, data, overrides), to break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml"):
+    for name in ("mkdocs.yml", "spelling-words.txt", ".pymarkdown.yml", HOOKS):
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, destination / name)
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, destination / name)

@@ -7,16 +7,14 @@ check fails and says how to fix it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, ROOT, _QuietHandler, html_pages
+from conftest import PHONE, ROOT, html_pages
 
 from turning_no.checks.addresses import LIST_NAME, Listed, gone, is_redirect, read_list, read_site, unlisted
+from turning_no.site.server import serve
 
 LIST = ROOT / LIST_NAME
 
@@ -168,17 +166,10 @@ def test_without_the_redirect_the_old_address_fails_and_the_message_says_how_to_
 
 @pytest.mark.browser
 def test_a_browser_at_the_old_address_lands_on_the_new_page_at_the_same_heading(moved_site, browser):
-    handler = functools.partial(_QuietHandler, directory=str(moved_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serve(moved_site) as root:
         context = browser.new_context(viewport=PHONE)
         page = context.new_page()
         page.goto(root + "next-steps/#day-2-ask-for-feedback")
         page.wait_for_url(root + "first-week/#day-2-ask-for-feedback")
         assert page.locator("article h1").inner_text().startswith("Next steps")
         context.close()
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -25,7 +25,7 @@ from turning_no.checks import content as checks
 from turning_no.checks.content import check_docs
 from turning_no.checks.runner import run_gates
 from turning_no.model.problems import ContentError
-from turning_no.model.source_blocks import check_options, scan
+from turning_no.model.source_blocks import check_block, scan
 
 FIXTURES = ROOT / "tests" / "check_fixtures"
 
@@ -185,9 +185,9 @@ def test_random_text_through_the_block_scanner_gives_problems_never_an_error(tex
     for block in blocks:
         cls = checks.BLOCKS.get(block.name)
         if cls is not None:
-            list(check_options(block, cls.OPTIONS))
+            list(check_block(block, cls))
             if not block.options_error and hasattr(cls, "check_source"):
-                list(cls.check_source(block))
+                list(cls.check_source(block))  # on options of any type, too
     assert all(problem.line >= 1 for problem in problems)
 
 

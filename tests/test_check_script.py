@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DOCS, ROOT, copy_project
+from conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.unit
 
@@ -34,12 +34,15 @@ def _script():
 check_script = _script()
 
 
+PAGE = "---\ntitle: {title}\ndescription: A short page for a test.\n---\n\nYou can do this. Write one short note today.\n"
+
+
 @pytest.fixture
 def small_project(tmp_path, monkeypatch):
-    """A project folder with a docs/ of two real plain pages, as the working folder."""
+    """A project folder with a docs/ of two short pages, as the working folder."""
     (tmp_path / "docs").mkdir()
     for name in ("next-steps.md", "understanding-rejection.md"):
-        shutil.copy(DOCS / name, tmp_path / "docs" / name)
+        (tmp_path / "docs" / name).write_text(PAGE.format(title=name.removesuffix(".md")), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CI", raising=False)
     return tmp_path

@@ -38,14 +38,6 @@ def case(fixture, placed_at, *expected):
     return pytest.param(fixture, placed_at, expected, id=f"{fixture}")
 
 
-# A strategy page whose number cannot be read: its worksheet and email pages are left without a strategy.
-NOT_A_STRATEGY = (
-    (1, "strategy-set", "this page belongs to no strategy; name it as 'worksheet:'", f"{STRATEGY}/email.md"),
-    (1, "strategy-set", "no strategy page has 'strategy: 2'; the site has 8"),
-    (1, "strategy-set", "this page belongs to no strategy; name it as 'worksheet:'", f"{STRATEGY}/worksheet.md"),
-    (4, "front-matter", "'minutes' is not a key a page takes; use only description,", f"{STRATEGY}/worksheet.md"),
-)
-
 BROKEN_PAGES = [
     case(
         "strategy_long_description.md",
@@ -55,18 +47,18 @@ BROKEN_PAGES = [
     case(
         "strategy_missing_section.md",
         f"{STRATEGY}/index.md",
-        (21, "strategy-page", "the section '## Common mistakes' is missing; add it before '## Your worksheet'"),
+        (20, "strategy-page", "the section '## Common mistakes' is missing; add it before '## Your worksheet'"),
     ),
     case(
         "strategy_sections_out_of_order.md",
         f"{STRATEGY}/index.md",
-        (21, "strategy-page", "'## An example' comes after '## Common mistakes'; put the sections in this order"),
+        (20, "strategy-page", "'## An example' comes after '## Common mistakes'; put the sections in this order"),
     ),
     case(
         "strategy_unknown_section.md",
         f"{STRATEGY}/index.md",
-        (17, "strategy-page", "'## A story' is not a section of a strategy page"),
-        (21, "strategy-page", "the section '## An example' is missing; add it before '##"),
+        (16, "strategy-page", "'## A story' is not a section of a strategy page"),
+        (20, "strategy-page", "the section '## An example' is missing; add it before '##"),
     ),
     case(
         "strategy_number_out_of_range.md",
@@ -77,44 +69,68 @@ BROKEN_PAGES = [
     case(
         "strategy_number_not_a_number.md",
         f"{STRATEGY}/index.md",
-        *NOT_A_STRATEGY,
+        (3, "strategy-set", "this email templates page belongs to no strategy; a", f"{STRATEGY}/email.md"),
+        (1, "strategy-set", "no strategy page has 'strategy: 2'; the site has 8"),
         (4, "front-matter", "'strategy' must be a whole number"),
+        (3, "strategy-set", "this worksheet page belongs to no strategy; a strategy's", f"{STRATEGY}/worksheet.md"),
     ),
     case(
-        "strategy_missing_worksheet_page.md",
-        f"{STRATEGY}/index.md",
-        (5, "strategy-set", "'worksheet: sheet.md' names a page that does not exist"),
-        (1, "strategy-set", "this page belongs to no strategy", f"{STRATEGY}/worksheet.md"),
-        (4, "front-matter", "'minutes' is not a key a page takes; use only description,", f"{STRATEGY}/worksheet.md"),
+        "worksheet_unknown_kind.md",
+        f"{STRATEGY}/worksheet.md",
+        (
+            5,
+            "strategy-set",
+            "this strategy has no worksheet page; add worksheet.md beside it with 'kind: worksheet'",
+            f"{STRATEGY}/index.md",
+        ),
+        (1, "strategy-set", "this page belongs to no strategy; give it 'kind: worksheet' or 'kind: email'"),
+        (3, "front-matter", "'kind: worksheets' is not a kind of page; use one of strategy, worksheet, email, index"),
+        (5, "front-matter", "'minutes' is not a key a page takes; use only description,"),
     ),
     case(
         "strategy_no_numbered_steps.md",
         f"{STRATEGY}/index.md",
-        (13, "strategy-page", "the section '## How to do it' needs numbered steps"),
+        (12, "strategy-page", "the section '## How to do it' needs numbered steps"),
     ),
     case(
         "strategy_no_worksheet_link.md",
         f"{STRATEGY}/index.md",
-        (25, "strategy-page", "the section '## Your worksheet' needs a link to worksheet.md"),
+        (24, "strategy-page", "the section '## Your worksheet' needs a link to worksheet.md"),
     ),
-    case("strategy_heading_one.md", f"{STRATEGY}/index.md", (9, "heading", "remove this '# ' heading")),
+    case("strategy_heading_one.md", f"{STRATEGY}/index.md", (8, "heading", "remove this '# ' heading")),
     case(
         "strategy_misspelled_key.md",
         f"{STRATEGY}/index.md",
         (3, "front-matter", "'descripton' is not a key a strategy page takes"),
-        (7, "front-matter", "the front matter has no 'description'"),
+        (6, "front-matter", "the front matter has no 'description'"),
     ),
     case(
         "strategy_bad_yaml.md",
         f"{STRATEGY}/index.md",
-        *NOT_A_STRATEGY,
+        (3, "strategy-set", "this email templates page belongs to no strategy; a", f"{STRATEGY}/email.md"),
+        (1, "strategy-set", "the index.md of a strategy's folder is its strategy page;"),
         (2, "front-matter", "the front matter is not valid YAML"),
+        (3, "strategy-set", "this worksheet page belongs to no strategy; a strategy's", f"{STRATEGY}/worksheet.md"),
+        (
+            1,
+            "strategy-set",
+            "no strategy page has 'strategy: 2'; the site has 8",
+            "strategies/build-your-skills/index.md",
+        ),
     ),
     case(
         "strategy_unclosed_front_matter.md",
         f"{STRATEGY}/index.md",
-        *NOT_A_STRATEGY,
+        (3, "strategy-set", "this email templates page belongs to no strategy; a", f"{STRATEGY}/email.md"),
         (1, "front-matter", "never closed; add a line '---' after it"),
+        (1, "strategy-set", "the index.md of a strategy's folder is its strategy page;"),
+        (3, "strategy-set", "this worksheet page belongs to no strategy; a strategy's", f"{STRATEGY}/worksheet.md"),
+        (
+            1,
+            "strategy-set",
+            "no strategy page has 'strategy: 2'; the site has 8",
+            "strategies/build-your-skills/index.md",
+        ),
     ),
     case(
         "page_without_front_matter.md",
@@ -132,103 +148,103 @@ BROKEN_PAGES = [
     case(
         "worksheet_minutes_not_a_number.md",
         f"{STRATEGY}/worksheet.md",
-        (4, "front-matter", "'minutes' must be a whole number"),
+        (5, "front-matter", "'minutes' must be a whole number"),
     ),
     case(
         "worksheet_without_minutes.md",
         f"{STRATEGY}/worksheet.md",
-        (4, "front-matter", "the front matter has no 'minutes'"),
+        (5, "front-matter", "the front matter has no 'minutes'"),
     ),
     case(
         "worksheet_field_unknown_option.md",
         f"{STRATEGY}/worksheet.md",
-        (12, "block", "'hnt' is not an option of '/// field' (it would show the block as plain text)"),
+        (13, "block", "'hnt' is not an option of '/// field' (it would show the block as plain text)"),
     ),
     case(
         "worksheet_field_duplicate_id.md",
         f"{STRATEGY}/worksheet.md",
-        (15, "worksheet-field", "the id 'who' is already used on line 10"),
+        (16, "worksheet-field", "the id 'who' is already used on line 11"),
     ),
     case(
         "worksheet_field_unknown_kind.md",
         f"{STRATEGY}/worksheet.md",
-        (11, "worksheet-field", "'essay' is not a kind of field"),
+        (12, "worksheet-field", "'essay' is not a kind of field"),
     ),
-    case("worksheet_field_unclosed.md", f"{STRATEGY}/worksheet.md", (9, "block", "'/// field' is never closed")),
+    case("worksheet_field_unclosed.md", f"{STRATEGY}/worksheet.md", (10, "block", "'/// field' is never closed")),
     case(
         "worksheet_field_bad_yaml.md",
         f"{STRATEGY}/worksheet.md",
-        (12, "block", "the block's options are not valid YAML"),
+        (13, "block", "the block's options are not valid YAML"),
     ),
     case(
         "email_without_back_link.md",
         f"{STRATEGY}/email.md",
-        (4, "strategy-set", "link back to its strategy page"),
-        (4, "email-template", "this email page has no template; add one under a '## '"),
+        (5, "strategy-set", "link back to its strategy page"),
+        (5, "email-template", "this email page has no template; add one under a '## '"),
     ),
     case(
         "email_without_id.md",
         f"{STRATEGY}/email.md",
-        (12, "email-template", "this template has no id; write one after '|'"),
+        (13, "email-template", "this template has no id; write one after '|'"),
     ),
     case(
         "email_without_subject.md",
         f"{STRATEGY}/email.md",
-        (13, "email-template", "a template starts with its subject line"),
+        (14, "email-template", "a template starts with its subject line"),
     ),
-    case("email_without_body.md", f"{STRATEGY}/email.md", (13, "email-template", "this template has no body")),
+    case("email_without_body.md", f"{STRATEGY}/email.md", (14, "email-template", "this template has no body")),
     case(
         "email_unclosed_placeholder.md",
         f"{STRATEGY}/email.md",
-        (15, "email-template", "the '[' of '[Hiring manager's name,' is never"),
+        (16, "email-template", "the '[' of '[Hiring manager's name,' is never"),
     ),
     case(
         "email_stray_bracket.md",
         f"{STRATEGY}/email.md",
-        (19, "email-template", "a ']' that closes nothing, after 'Best regards]'"),
+        (20, "email-template", "a ']' that closes nothing, after 'Best regards]'"),
     ),
-    case("email_empty_placeholder.md", f"{STRATEGY}/email.md", (17, "email-template", "'[]' is an empty placeholder")),
+    case("email_empty_placeholder.md", f"{STRATEGY}/email.md", (18, "email-template", "'[]' is an empty placeholder")),
     case(
         "email_subject_placeholder_not_in_body.md",
         f"{STRATEGY}/email.md",
-        (13, "email-template", "[Company name] is in the subject but not in the body"),
+        (14, "email-template", "[Company name] is in the subject but not in the body"),
     ),
     case(
         "email_long_subject.md",
         f"{STRATEGY}/email.md",
-        (13, "email-template", "the subject is 78 characters long; keep it to 70"),
+        (14, "email-template", "the subject is 78 characters long; keep it to 70"),
     ),
     case(
         "email_long_body.md",
         f"{STRATEGY}/email.md",
-        (15, "email-template", "the body is 259 words long; keep it to 200 or fewer"),
+        (16, "email-template", "the body is 259 words long; keep it to 200 or fewer"),
     ),
     case(
         "email_duplicate_id.md",
         "strategies/build-your-skills/email.md",
         (
-            12,
+            13,
             "email-template",
             "the id 'ask-for-feedback-after-a-rejection-email' is already used in "
-            "strategies/ask-for-feedback/email.md line 12; give each one its own id",
+            "strategies/ask-for-feedback/email.md line 13; give each one its own id",
         ),
     ),
-    case("email_unknown_option.md", f"{STRATEGY}/email.md", (13, "block", "'tone' is not an option of '/// email'")),
+    case("email_unknown_option.md", f"{STRATEGY}/email.md", (14, "block", "'tone' is not an option of '/// email'")),
     case(
         "email_without_when.md",
         f"{STRATEGY}/email.md",
         (
-            10,
+            11,
             "email-template",
-            "add a line '**When to send it:** ...' between '## After a rejection email' (line 8) and this template",
+            "add a line '**When to send it:** ...' between '## After a rejection email' (line 9) and this template",
         ),
     ),
-    case("email_without_tips.md", f"{STRATEGY}/email.md", (21, "email-template", "add '### Tips' after this template")),
+    case("email_without_tips.md", f"{STRATEGY}/email.md", (22, "email-template", "add '### Tips' after this template")),
     case(
         "email_as_code_block.md",
         f"{STRATEGY}/email.md",
-        (4, "email-template", "this email page has no template; add one under a '## '"),
-        (12, "email-template", "this email is a code block; write it as '/// email"),
+        (5, "email-template", "this email page has no template; add one under a '## '"),
+        (13, "email-template", "this email is a code block; write it as '/// email"),
     ),
     case("stray_page.md", f"{STRATEGY}/notes.md", (1, "strategy-set", "this page belongs to no strategy")),
     case("empty_file.md", "about/index.md", (1, "front-matter", "this page has no front matter")),
@@ -264,8 +280,10 @@ BROKEN_PAGES = [
     case(
         "strategy_number_a_boolean.md",
         f"{STRATEGY}/index.md",
-        *NOT_A_STRATEGY,
+        (3, "strategy-set", "this email templates page belongs to no strategy; a", f"{STRATEGY}/email.md"),
+        (1, "strategy-set", "no strategy page has 'strategy: 2'; the site has 8"),
         (4, "front-matter", "'strategy' must be a whole number"),
+        (3, "strategy-set", "this worksheet page belongs to no strategy; a strategy's", f"{STRATEGY}/worksheet.md"),
     ),
     case(
         "page_front_matter_too_deep.md",
@@ -281,8 +299,8 @@ BROKEN_PAGES = [
         "strategy_unknown_slug.md",
         "strategies/get-hired/index.md",
         (4, "strategy-set", "strategy 2 is also strategies/ask-for-feedback"),
-        (5, "strategy-set", "'worksheet: worksheet.md' names a page that"),
-        (6, "strategy-set", "'email: email.md' names a page that does not exist; create"),
+        (5, "strategy-set", "this strategy has no email templates page; add email.md"),
+        (5, "strategy-set", "this strategy has no worksheet page"),
     ),
 ]
 

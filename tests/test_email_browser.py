@@ -1,6 +1,6 @@
 """The email composer in headless Chromium: every template filled in, copied and mailed, as a reader would.
 
-What the reader should get is worked out from the Markdown source (turning_no.email_template.parse),
+What the reader should get is worked out from the Markdown source (turning_no.model.email_templates.parse),
 not from the page, so a script that drops or garbles a word is caught.
 """
 
@@ -14,7 +14,7 @@ from conftest import DESKTOP, DOCS, PHONE
 from page_checks import open_page, page_problems, watch
 from playwright.sync_api import expect
 
-from turning_no.markdown.email_template import Template, parse
+from turning_no.model.email_templates import Template, parse
 from turning_no.model.pages import body_lines, read_page
 from turning_no.model.source_blocks import scan
 

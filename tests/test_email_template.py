@@ -10,13 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import assert_found, assert_same_html
 
-from turning_no.markdown.email_template import (
-    EmailTemplate,
-    EmailTemplateExtension,
-    check_email_page,
-    parse,
-    templates_in,
-)
+from turning_no.checks.email_pages import check_email_page
+from turning_no.markdown.email_template import EmailTemplate, EmailTemplateExtension
+from turning_no.model.email_templates import parse, templates_in
 from turning_no.model.frontmatter import read_front_matter
 from turning_no.model.pages import Page
 from turning_no.model.problems import ContentError

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import DESKTOP, DOCS, OFFLINE_FOLDER, html_pages
 from playwright.sync_api import expect
 
+from turning_no.model.urls import url_of
 from turning_no.site.csp import page_policy
 
 FOLDER = OFFLINE_FOLDER
@@ -35,7 +36,7 @@ def unzipped(offline_zip, tmp_path_factory) -> Path:
 
 def offline_address(source: Path) -> str:
     """Where a page of docs/ is in the copy: without directory URLs, x/index.md is x/index.html, x/y.md is x/y.html."""
-    return source.relative_to(DOCS).with_suffix(".html").as_posix()
+    return url_of(source.relative_to(DOCS).as_posix(), directory_urls=False)
 
 
 @pytest.mark.build
@@ -92,6 +93,20 @@ def test_the_copy_sends_download_links_to_the_published_site(unzipped):
     assert len(downloads) == 5, downloads
     published = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # what make offline builds with
     assert all(href.startswith(f"{published}downloads/") for href in downloads), downloads
+
+
+@pytest.mark.build
+def test_no_link_of_the_copy_starts_at_the_root_of_the_disk(unzipped):
+    # The page lists write links from the host's root; from a folder they would open
+    # file:///strategies/..., so the copy makes them relative to their page.
+    found = []
+    for page in html_pages(unzipped):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        found += [f"{page.relative_to(unzipped)}: {a['href']}" for a in soup.select("a[href^='/']")]
+    assert found == []
+    worksheets = BeautifulSoup((unzipped / "worksheets.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in worksheets.select(".page-list a")]
+    assert len(hrefs) == 8 and all(href.endswith("/worksheet.html") for href in hrefs), hrefs
 
 
 @pytest.mark.build

@@ -18,8 +18,10 @@ from pypdf import PdfReader
 
 from turning_no.model.pages import read_page
 from turning_no.printing.packet import guide, nav_sources, pdf_field_name
+from turning_no.printing.tagged import content_marks, covers, describe, number_tree, structure_elements
 
 SHEET_SOURCES = sorted(DOCS.glob("strategies/*/worksheet.md"))
+PACKETS = ("worksheets.pdf", "worksheets-a4.pdf", "worksheets-fillable.pdf", "guide.pdf")
 MULTILINE = 1 << 12  # PDF text field flag: multi-line
 
 
@@ -36,8 +38,13 @@ def titles_in_strategy_order() -> list[str]:
 
 
 def outline(reader: PdfReader) -> list[tuple[str, int]]:
-    """The top-level bookmarks: title and 1-based page number."""
-    return [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
+    """The top-level bookmarks: title and 1-based page number (pypdf lists the ones below
+    a bookmark in a list after it)."""
+    return [
+        (item.title, reader.get_destination_page_number(item) + 1)
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
 
 
 def links(reader: PdfReader) -> set[str]:
@@ -70,6 +77,78 @@ def test_each_packet_opens_and_has_a_sensible_number_of_pages(read, name, fewest
     assert fewest <= len(reader.pages) <= most, f"{name}: {len(reader.pages)} pages"
     assert reader.metadata.title.startswith("Turning No Into Opportunity: ")
     assert all(page.extract_text().strip() for page in reader.pages), f"{name} has a blank page"
+
+
+def config() -> dict:
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PACKETS)
+def test_each_packet_is_tagged_for_screen_readers_with_its_language_and_title(packets, name):
+    """What a screen reader needs of a PDF (PDF/UA-1, WCAG 1.3.1, 2.4.2, 3.1.1): a structure
+    tree that reaches every page, the language of the pages, and the title shown as the
+    document's name."""
+    settings = config()
+    found = describe(packets / name)
+    assert found["marked"], f"{name}: not tagged (no /MarkInfo /Marked true)"
+    assert found["tree"] and found["elements"] > 10 * found["pages"], f"{name}: {found['elements']} structure elements"
+    assert found["covered"] == found["pages"], f"{name}: the structure reaches {found['covered']} of {found['pages']}"
+    assert found["lang"] == settings["theme"]["language"], f"{name}: /Lang is {found['lang']!r}"
+    assert found["title"].startswith(settings["site_name"] + ": "), found["title"]
+    assert found["display_title"], f"{name}: viewers show the file name, not the title (/DisplayDocTitle)"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PACKETS)
+def test_each_packet_draws_nothing_outside_its_structure_but_artifacts(read, name):
+    """PDF/UA-1 (7.1): every text and drawing is in the structure tree or marked as an
+    artifact, so that a reader neither skips real content nor reads page numbers as text."""
+    reader = read(name)
+    untagged = {
+        number: marks["unmarked"]
+        for number, page in enumerate(reader.pages, start=1)
+        if (marks := content_marks(reader, page))["unmarked"]
+    }
+    assert untagged == {}, f"{name}: pieces drawn outside the structure, by page: {dict(list(untagged.items())[:5])}"
+
+
+@pytest.mark.browser
+def test_the_guide_has_a_heading_in_its_structure_for_each_bookmark(read):
+    """Each top-level bookmark (the contents, then one for each page) is a page's h1,
+    and the structure tree holds that h1 as a heading: a screen reader lists them too."""
+    reader = read("guide.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "guide.pdf is not tagged"
+    headings = [element for element in structure_elements(root["/StructTreeRoot"]) if element["/S"] == "/H1"]
+    assert len(headings) == len(outline(reader)) > 40
+
+
+@pytest.mark.browser
+def test_the_fillable_fields_are_tagged_and_taken_in_the_order_of_the_structure(read):
+    """Each form field's widget is in the structure tree (a /Form element), and Tab goes
+    through the fields in the order of the structure (/Tabs /S), on every page."""
+    reader = read("worksheets-fillable.pdf")
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "the fillable PDF is not tagged"
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    parents = number_tree(tree["/ParentTree"])
+    widgets = 0
+    for number, page in enumerate(reader.pages, start=1):
+        assert covers(parents, page), f"page {number}"
+        annotations = [annotation.get_object() for annotation in page.get("/Annots") or []]
+        if any(annotation["/Subtype"] == "/Widget" for annotation in annotations):
+            assert page.get("/Tabs") == "/S", f"page {number}: tab order {page.get('/Tabs')}"
+        for annotation in annotations:
+            if annotation["/Subtype"] != "/Widget":
+                continue
+            widgets += 1
+            assert "/StructParent" in annotation, f"page {number}: a field outside the structure"
+            element = parents[int(annotation["/StructParent"])].get_object()
+            assert element["/S"] == "/Form"
+    assert widgets >= len(reader.get_fields())
 
 
 @pytest.mark.browser
@@ -127,19 +206,52 @@ def test_the_guide_has_every_page_in_menu_order_with_contents_bookmarks_and_page
     assert len(titles) == len(menu) + 16
     contents_pages = bookmarks[1][1] - 1
     assert contents_pages == 1  # the contents fit on one page
-    contents = dict(
-        re.fullmatch(r"(.*\S)\s+(\d+)", line.strip()).groups()
+    # By title without spaces: pypdf may run two words of a line together.
+    contents = {
+        squashed(title): number
         for page in reader.pages[:contents_pages]
         for line in page.extract_text().splitlines()
         if re.fullmatch(r".*\S\s+\d+", line.strip()) and " / " not in line
-    )
+        for title, number in [re.fullmatch(r"(.*\S)\s+(\d+)", line.strip()).groups()]
+    }
     total = len(reader.pages)
     for title, number in bookmarks[1:]:
         page_text = reader.pages[number - 1].extract_text()
         assert squashed(title) in squashed(page_text), f"bookmark {title!r} does not lead to its page"
         # The contents page gives the same page number, and the page carries it.
-        assert contents[title] == str(number), title
+        assert contents[squashed(title)] == str(number), title
         assert f"{number} / {total}" in page_text
+
+
+@pytest.mark.browser
+def test_the_guide_contents_entries_link_to_their_pages(read):
+    """Each entry of the contents page is a link to the page whose number it gives, and
+    says so to a screen reader (its /Contents is the entry's words)."""
+    reader = read("guide.pdf")
+    destinations = {
+        name: reader.get_destination_page_number(place) + 1 for name, place in reader.named_destinations.items()
+    }
+    entries = []
+    for annotation in reader.pages[0].get("/Annots") or []:
+        annotation = annotation.get_object()
+        if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+            title, number = re.fullmatch(r"(.*\S)\s+(\d+)", str(annotation["/Contents"])).groups()
+            entries.append((title, int(number), destinations[str(annotation["/Dest"])]))
+    assert len(entries) == len(outline(reader)) - 1  # every page but the contents itself
+    assert [squashed(title) for title, _, _ in entries] == [squashed(title) for title, _ in outline(reader)[1:]]
+    for title, number, page in entries:
+        assert page == number, f"the contents entry {title!r} says page {number} and leads to page {page}"
+
+
+@pytest.mark.browser
+def test_every_link_in_the_packets_says_where_it_goes(read):
+    """PDF/UA-1 (7.18.5): each link annotation has a description, the words of its link."""
+    for name in ("worksheets.pdf", "guide.pdf"):
+        for number, page in enumerate(read(name).pages, start=1):
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                if annotation.get("/Subtype") == "/Link":
+                    assert str(annotation.get("/Contents", "")).strip(), f"{name}, page {number}: a link without words"
 
 
 @pytest.mark.browser

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import markdown
@@ -34,9 +33,9 @@ def test_strategies_in_order_with_descriptions():
         "/// page-list | strategies\n///\n",
         '<div class="page-list-block">\n'
         '<ol class="page-list page-list--strategies">\n'
-        '<li><a href="/strategies/first-steps/index.md">First steps</a>'
+        '<li><a href="/strategies/first-steps/">First steps</a>'
         '<span class="page-list__detail">Start here.</span></li>\n'
-        '<li><a href="/strategies/second-steps/index.md">Second steps</a>'
+        '<li><a href="/strategies/second-steps/">Second steps</a>'
         '<span class="page-list__detail">Then this.</span></li>\n'
         "</ol>\n</div>",
     )
@@ -47,9 +46,9 @@ def test_worksheets_with_strategy_and_minutes():
         "/// page-list | worksheets\n///\n",
         '<div class="page-list-block">\n'
         '<ul class="page-list page-list--worksheets">\n'
-        '<li><a href="/strategies/first-steps/worksheet.md">Worksheet: Begin</a>'
+        '<li><a href="/strategies/first-steps/worksheet/">Worksheet: Begin</a>'
         '<span class="page-list__detail">Strategy 1: First steps · about 10 minutes</span></li>\n'
-        '<li><a href="/strategies/second-steps/worksheet.md">Worksheet: Go on</a>'
+        '<li><a href="/strategies/second-steps/worksheet/">Worksheet: Go on</a>'
         '<span class="page-list__detail">Strategy 2: Second steps · about 15 minutes</span></li>\n'
         "</ul>\n</div>",
     )
@@ -60,25 +59,24 @@ def test_every_email_template_with_its_strategy_when_to_send_it_and_a_link_to_it
         "/// page-list | emails\n///\n",
         '<div class="page-list-block">\n'
         '<ul class="page-list page-list--emails">\n'
-        '<li><a href="/strategies/first-steps/email.md#saying-hello">Saying hello</a>'
+        '<li><a href="/strategies/first-steps/email/#saying-hello">Saying hello</a>'
         '<span class="page-list__detail">Strategy 1: First steps</span>'
         '<span class="page-list__when"><strong>When to send it:</strong> On a <em>quiet</em> day. '
         "See the strategy.</span></li>\n"
-        '<li><a href="/strategies/second-steps/email.md#follow-up-anchor">Following up</a>'
+        '<li><a href="/strategies/second-steps/email/#follow-up-anchor">Following up</a>'
         '<span class="page-list__detail">Strategy 2: Second steps</span>'
         '<span class="page-list__when"><strong>When to send it:</strong> After a week.</span></li>\n'
-        '<li><a href="/strategies/second-steps/email.md#saying-thanks">Saying thanks</a>'
+        '<li><a href="/strategies/second-steps/email/#saying-thanks">Saying thanks</a>'
         '<span class="page-list__detail">Strategy 2: Second steps</span>'
         '<span class="page-list__when"><strong>When to send it:</strong> The same day.</span></li>\n'
         "</ul>\n</div>",
     )
 
 
-def test_an_unknown_list_is_a_warning_and_a_visible_marker(caplog):
-    with caplog.at_level(logging.WARNING):
-        html = render("/// page-list | templates\n///\n")
-    assert "page-list: unknown list 'templates'" in caplog.text
-    assert html == "<div class=\"page-list-block\">[page-list: unknown list 'templates']</div>"
+@pytest.mark.parametrize("source", ["/// page-list | templates\n///\n", "/// link-kit | poem\n///\n"])
+def test_an_unknown_list_or_snippet_is_a_content_error_that_names_the_choices(source):
+    with pytest.raises(ContentError, match="needs one of these after '[|]': .* \\(found '(templates|poem)'\\)"):
+        render(source)
 
 
 def test_text_around_the_block_is_kept():
@@ -97,26 +95,26 @@ def test_links_give_each_strategy_its_worksheet_and_templates_with_full_addresse
         assert_html_links,
         '<div class="page-list-block">\n'
         '<ol class="page-list page-list--links">\n'
-        '<li><a href="/strategies/first-steps/index.md">First steps</a>'
+        '<li><a href="/guide/strategies/first-steps/">First steps</a>'
         '<span class="page-list__detail">Start here.</span>'
         f"{address}strategies/first-steps/</code><ul>\n"
-        '<li><a href="/strategies/first-steps/worksheet.md">Worksheet: Begin</a>'
+        '<li><a href="/guide/strategies/first-steps/worksheet/">Worksheet: Begin</a>'
         '<span class="page-list__detail">Begin.</span>'
         f"{address}strategies/first-steps/worksheet/</code></li>\n"
-        '<li><a href="/strategies/first-steps/email.md#say-hello">Email: Saying hello</a>'
+        '<li><a href="/guide/strategies/first-steps/email/#say-hello">Email: Saying hello</a>'
         '<span class="page-list__detail">When to send it: On a <em>quiet</em> day. See the strategy.</span>'
         f"{address}strategies/first-steps/email/#say-hello</code></li>\n"
         "</ul>\n</li>\n"
-        '<li><a href="/strategies/second-steps/index.md">Second steps</a>'
+        '<li><a href="/guide/strategies/second-steps/">Second steps</a>'
         '<span class="page-list__detail">Then this.</span>'
         f"{address}strategies/second-steps/</code><ul>\n"
-        '<li><a href="/strategies/second-steps/worksheet.md">Worksheet: Go on</a>'
+        '<li><a href="/guide/strategies/second-steps/worksheet/">Worksheet: Go on</a>'
         '<span class="page-list__detail">Go on.</span>'
         f"{address}strategies/second-steps/worksheet/</code></li>\n"
-        '<li><a href="/strategies/second-steps/email.md#follow-up">Email: Following up</a>'
+        '<li><a href="/guide/strategies/second-steps/email/#follow-up">Email: Following up</a>'
         '<span class="page-list__detail">When to send it: After a week.</span>'
         f"{address}strategies/second-steps/email/#follow-up</code></li>\n"
-        '<li><a href="/strategies/second-steps/email.md#say-thanks">Email: Saying thanks</a>'
+        '<li><a href="/guide/strategies/second-steps/email/#say-thanks">Email: Saying thanks</a>'
         '<span class="page-list__detail">When to send it: The same day.</span>'
         f"{address}strategies/second-steps/email/#say-thanks</code></li>\n"
         "</ul>\n</li>\n"
@@ -242,3 +240,53 @@ def test_the_content_check_names_an_unknown_snippet_and_text_inside_the_block(tm
         ),
         (10, "'/// link-kit' holds nothing; put text before or after the block"),
     ]
+
+
+def test_links_start_at_the_site_s_path_so_they_work_under_a_subpath_in_either_engine():
+    # A Markdown extension does not know its page, so it writes the final address from the
+    # host's root: no engine rewrites it (MkDocs' absolute_links setting is not needed).
+    html = render("/// page-list | worksheets\n///\n", site_url=SITE)
+    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select("a")]
+    assert hrefs == ["/guide/strategies/first-steps/worksheet/", "/guide/strategies/second-steps/worksheet/"]
+    assert ".md" not in html
+
+
+# --- Downloads: files made after the build ---------------------------------------
+
+
+def test_a_download_links_the_file_from_the_site_s_path_with_a_slot_for_its_size():
+    assert_same_html(
+        render("/// download | guide.pdf\nThe whole guide (PDF)\n///\n", site_url=SITE),
+        '<p class="download"><a href="/guide/downloads/guide.pdf">The whole guide (PDF)</a>'
+        '<span class="packet-size" data-packet="guide.pdf"></span></p>',
+    )
+    # The zip has no page count: no slot.
+    assert_same_html(
+        render("/// download | turning-no-offline.zip\nThe whole site (zip)\n///\n"),
+        '<p class="download"><a href="/downloads/turning-no-offline.zip">The whole site (zip)</a></p>',
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "message"),
+    [
+        (
+            "/// download | guides.pdf\nThe guide\n///\n",
+            6,
+            "'guides.pdf' is not a file the downloads folder holds; did you mean 'guide.pdf'? use one of: ",
+        ),
+        ("/// download\nThe guide\n///\n", 6, "'/// download' needs the file's name after '|'"),
+        ("/// download | guide.pdf\n///\n", 6, "this download has no link text"),
+        ("/// download | guide.pdf\nThe guide\nand more\n///\n", 6, "a download's link text is one line"),
+    ],
+)
+def test_the_content_check_names_a_bad_download_at_its_line(tmp_path, source, line, message):
+    (tmp_path / "packets.md").write_text("---\ntitle: Packets\ndescription: Packets.\n---\n\n" + source)
+    problems = [(problem.line, problem.rule, problem.message) for problem in check_docs(tmp_path)]
+    assert len(problems) == 1, problems
+    assert problems[0][:2] == (line, "block") and problems[0][2].startswith(message), problems
+
+
+def test_a_bad_download_that_reaches_the_build_is_a_content_error():
+    with pytest.raises(ContentError, match="'guide.zip' is not a file the downloads folder holds"):
+        render("/// download | guide.zip\nThe guide\n///\n")

@@ -14,6 +14,7 @@ from markdown.extensions.toc import slugify
 from turning_no.checks.addresses import LIST_NAME
 from turning_no.checks.workshop_guide import worksheet_questions
 from turning_no.model.pages import STRATEGY_COUNT, STRATEGY_SECTIONS, read_page
+from turning_no.model.urls import built_file, url_of_file
 
 pytestmark = pytest.mark.build
 
@@ -23,11 +24,14 @@ assert len(STRATEGY_FOLDERS) == 8
 
 
 def built_path(site: Path, src_uri: str) -> Path:
-    """Where MkDocs writes a page with directory URLs: a/b.md -> a/b/index.html."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site / (stem + ".html")
-    return site / stem / "index.html"
+    return site / built_file(src_uri)
+
+
+def linked_file(site: Path, page: Path, href: str) -> Path:
+    """The built file a link on `page` opens, as a browser resolves it (the site is at the host's root here)."""
+    here = "http://host/" + url_of_file(page.relative_to(site).as_posix())
+    path = urlsplit(urljoin(here, href)).path.lstrip("/")
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -91,7 +95,7 @@ def test_index_pages_list_all_eight_and_every_link_works(built_site, index, sele
     links = [a["href"] for a in listing.select("li > a")]
     assert len(links) == STRATEGY_COUNT
     for href in links:
-        assert (page.parent / href / "index.html").resolve().is_file(), href
+        assert linked_file(built_site, page, href).is_file(), href
 
 
 def test_the_email_index_lists_every_template_and_links_to_its_heading(built_site):
@@ -100,8 +104,8 @@ def test_the_email_index_lists_every_template_and_links_to_its_heading(built_sit
     template_count = sum(path.read_text(encoding="utf-8").count("\n/// email |") for path in DOCS.rglob("email.md"))
     assert len(links) == template_count >= STRATEGY_COUNT
     for href in links:
-        address, fragment = href.split("#")
-        target = soup_of((page.parent / address / "index.html").resolve())
+        fragment = href.split("#")[1]
+        target = soup_of(linked_file(built_site, page, href))
         heading = target.find(id=fragment)
         assert heading is not None and heading.name == "h2", href
         assert heading.find_next(class_="email-template") is not None, href
@@ -198,6 +202,12 @@ def test_the_published_address_comes_from_site_url(tmp_path):
     assert all(address.startswith("https://careers.example.edu/rejection/strategies/") for address in addresses)
     snippets = [code.get_text() for code in kit.select(".link-kit-snippet code")]
     assert len(snippets) == 4 and all("https://careers.example.edu/rejection/" in text for text in snippets)
+    # Generated links start at the site's path on its host, so they work under a subpath.
+    hrefs = [a["href"] for a in kit.select(".page-list--links a")]
+    assert len(hrefs) > 16 and all(href.startswith("/rejection/strategies/") for href in hrefs), hrefs
+    packets = soup_of(tmp_path / "career-services" / "packets" / "index.html")
+    downloads = [a["href"] for a in packets.select(".download a")]
+    assert len(downloads) == 5 and all(href.startswith("/rejection/downloads/") for href in downloads), downloads
 
 
 @pytest.mark.parametrize("slug", STRATEGY_FOLDERS)

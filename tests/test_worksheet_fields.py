@@ -14,7 +14,7 @@ from conftest import assert_found, assert_same_html
 
 from turning_no.checks.content import BLOCKS
 from turning_no.model.problems import ContentError
-from turning_no.model.source_blocks import scan
+from turning_no.model.source_blocks import check_block, scan
 
 pytestmark = pytest.mark.unit
 
@@ -209,55 +209,94 @@ def test_a_label_takes_inline_markdown_like_any_line_of_text():
     assert '<label class="ws-label" for="ws-unsaid">What did you <em>not</em> say?</label>' in html
 
 
-# Each bad field: its source, and what the error says. The extension raises
-# ContentError; the content check reports the same problem at its line.
+# Each bad field: its source, the line of the problem, what the message says, and who
+# stops it in a build. A bad option value is TYPED: the option's type in Field.OPTIONS
+# refuses it, so pymdownx.blocks leaves the block as '///' text (the content check runs the
+# same types first, and the content-check hook fails a build on '///' text). Any other rule
+# is RAISED: the extension raises ContentError. The content check reports each at its line.
+TYPED, RAISED = "typed", "raised"
 BAD_FIELDS = [
-    ("/// field\n    id: a\n    kind: short\n///\n", 1, "this field has no question"),
-    ("/// field | Q?\n    kind: short\n///\n", 1, "this field has no id"),
-    ("/// field | Q?\n    id: Bad_Id\n    kind: short\n///\n", 2, "the id 'Bad_Id' must be lowercase"),
-    ("/// field | Q?\n    id: a\n///\n", 1, "this field has no kind"),
-    ("/// field | Q?\n    id: a\n    kind: essay\n///\n", 3, "'essay' is not a kind of field; use one of: short, long"),
-    ("/// field | Q?\n    id: a\n    kind: scale\n    low: Never\n///\n", 1, "a scale needs 'high:'"),
+    ("/// field\n    id: a\n    kind: short\n///\n", 1, "this field has no question", RAISED),
+    ("/// field | Q?\n    kind: short\n///\n", 1, "this field has no id", RAISED),
+    ("/// field | Q?\n    id: Bad_Id\n    kind: short\n///\n", 2, "the id 'Bad_Id' must be lowercase", TYPED),
+    ("/// field | Q?\n    id: a\n///\n", 1, "this field has no kind", RAISED),
+    (
+        "/// field | Q?\n    id: a\n    kind: essay\n///\n",
+        3,
+        "'essay' is not a kind of field; use one of: short, long",
+        TYPED,
+    ),
+    ("/// field | Q?\n    id: a\n    kind: scale\n    low: Never\n///\n", 1, "a scale needs 'high:'", RAISED),
     (
         "/// field | Q?\n    id: a\n    kind: scale\n    low: No\n    high: Yes\n///\n",
         4,
-        "'low' must be words, but YAML read it as False",
-        [(5, "'high' must be words, but YAML read it as True")],
+        "YAML read it as False",
+        TYPED,
     ),
     (
-        "/// field | Q?\n    id: a\n    kind: scale\n    low: ''\n    high: Yes\n///\n",
+        "/// field | Q?\n    id: a\n    kind: scale\n    low: ''\n    high: Very much\n///\n",
         4,
         "a scale needs 'low:'",
-        [(5, "'high' must be words, but YAML read it as True")],
+        RAISED,
     ),
-    ("/// field | Q?\n    id: a\n    kind: table\n///\n", 1, "a table needs 'columns:'"),
-    ("/// field | Q?\n    id: a\n    kind: table\n    columns: Role\n///\n", 4, "a table needs 'columns:'"),
-    ("/// field | Q?\n    id: a\n    kind: table\n    columns: [A, A]\n///\n", 4, "two columns have the same name"),
-    ("/// field | Q?\n    id: a\n    kind: table\n    columns: [A]\n    rows: 0\n///\n", 5, "'rows' must be"),
-    ("/// field | Q?\n    id: a\n    kind: long\n    lines: many\n///\n", 4, "'lines' must be a whole number"),
-    ("/// field | Q?\n    id: a\n    kind: short\n    lines: 3\n///\n", 4, "'lines' does not apply to a short field"),
-    ("/// field | Q?\n    id: a\n    kind: checklist\n\nJust text.\n///\n", 1, "a checklist needs its items"),
-    ("//// fieldset\n/// field | Q?\n    id: a\n    kind: short\n///\n////\n", 1, "this fieldset has no heading"),
+    ("/// field | Q?\n    id: a\n    kind: table\n///\n", 1, "a table needs 'columns:'", RAISED),
+    ("/// field | Q?\n    id: a\n    kind: table\n    columns: Role\n///\n", 4, "a table needs 'columns:'", TYPED),
+    (
+        "/// field | Q?\n    id: a\n    kind: table\n    columns: [A, A]\n///\n",
+        4,
+        "two columns have the same name",
+        TYPED,
+    ),
+    ("/// field | Q?\n    id: a\n    kind: table\n    columns: [A]\n    rows: 0\n///\n", 5, "'rows' must be", TYPED),
+    ("/// field | Q?\n    id: a\n    kind: long\n    lines: many\n///\n", 4, "'lines' must be a whole number", TYPED),
+    (
+        "/// field | Q?\n    id: a\n    kind: short\n    lines: 3\n///\n",
+        4,
+        "'lines' does not apply to a short field",
+        RAISED,
+    ),
+    ("/// field | Q?\n    id: a\n    kind: checklist\n\nJust text.\n///\n", 1, "a checklist needs its items", RAISED),
+    (
+        "//// fieldset\n/// field | Q?\n    id: a\n    kind: short\n///\n////\n",
+        1,
+        "this fieldset has no heading",
+        RAISED,
+    ),
 ]
 
 
-#: (source, line, message, and any other (line, message) the same source gives).
-BAD_FIELDS = [case if len(case) == 4 else (*case, []) for case in BAD_FIELDS]
-
-
-@pytest.mark.parametrize(("source", "line", "message", "others"), BAD_FIELDS)
-def test_a_bad_field_raises_a_content_error(source, line, message, others):
+@pytest.mark.parametrize(("source", "line", "message"), [case[:3] for case in BAD_FIELDS if case[3] == RAISED])
+def test_a_bad_field_raises_a_content_error(source, line, message):
     with pytest.raises(ContentError, match=None) as error:
         render(source)
     assert message in error.value.message
     assert error.value.rule == "worksheet-field"
 
 
-@pytest.mark.parametrize(("source", "line", "message", "others"), BAD_FIELDS)
-def test_the_content_check_reports_a_bad_field_at_its_line(source, line, message, others):
+@pytest.mark.parametrize("source", [case[0] for case in BAD_FIELDS if case[3] == TYPED])
+def test_a_bad_option_value_is_refused_by_its_type_and_not_rendered(source):
+    html = render(source)
+    assert "/// field" in html and "ws-field" not in html
+
+
+#: The other problems a bad field's source gives, by source.
+ALSO = {
+    "/// field | Q?\n    id: a\n    kind: scale\n    low: No\n    high: Yes\n///\n": [
+        (5, "'high' must be words, but YAML read it as True"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("source", "line", "message", "stopped_by"), BAD_FIELDS)
+def test_the_content_check_reports_a_bad_field_at_its_line_and_nothing_else(source, line, message, stopped_by):
     blocks, _ = scan(enumerate(source.splitlines(), start=1))
-    found = [(problem.line, problem.message) for block in blocks for problem in BLOCKS[block.name].check_source(block)]
-    assert_found(found, [(line, message), *others])
+    found = [
+        (problem.line, problem.rule, problem.message)
+        for block in blocks
+        for problem in check_block(block, BLOCKS[block.name])
+    ]
+    expected = [(line, message), *ALSO.get(source, [])]
+    assert_found(found, [(at, "worksheet-field", part) for at, part in expected])
 
 
 def test_an_unknown_option_is_not_rendered_by_pymdownx_so_the_check_must_catch_it():

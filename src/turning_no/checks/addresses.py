@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from turning_no.model.problems import Problem
+from turning_no.model.urls import source_of, url_of_file
 
 LIST_NAME = "published-addresses.txt"
 HOME = "./"
@@ -100,8 +101,7 @@ class BuiltSite:
 
 
 def address_of_file(site: Path, path: Path) -> str:
-    relative = path.relative_to(site).as_posix()
-    return relative.removesuffix("index.html") or HOME
+    return url_of_file(path.relative_to(site).as_posix()) or HOME
 
 
 def read_site(site: Path) -> BuiltSite:
@@ -135,13 +135,6 @@ def published_now(site: BuiltSite) -> list[str]:
     return found
 
 
-def redirect_key(address: str) -> str:
-    """The Markdown file that was at an address, as redirect_maps wants it: a/b/ is a/b.md (or a/b/index.md)."""
-    if address == HOME:
-        return "index.md"
-    return address.rstrip("/") + ".md"
-
-
 def gone(site: BuiltSite, listed: list[Listed], list_path: str) -> list[Problem]:
     """Listed addresses that open nothing: a reader following an old link would get the 404 page."""
     problems = []
@@ -156,7 +149,7 @@ def gone(site: BuiltSite, listed: list[Listed], list_path: str) -> list[Problem]
                     entry.line,
                     f"'{entry.address}' was published, but the built site has neither a page nor a redirect there, "
                     "so old links to it are broken. If the page moved, add a redirect in mkdocs.yml under "
-                    f"plugins, redirects, redirect_maps, such as '{redirect_key(page_address)}: new/place.md' "
+                    f"plugins, redirects, redirect_maps, such as '{source_of(page_address)}: new/place.md' "
                     f"(or '{page_address}index.md' if it was an index page). If it is gone for good, redirect it "
                     "to the page closest to it. Keep the line in the list",
                     RULE,

@@ -7,12 +7,14 @@ message that says what is wrong and how to fix it. It never raises on bad conten
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 from pathlib import Path
 
-from turning_no.markdown.email_template import check_email_page
+from turning_no.checks.email_pages import check_email_page
 from turning_no.markdown.registry import BLOCKS
 from turning_no.model.pages import (
+    KINDS,
     PAGE_TYPE_NAMES,
     SCHEMAS,
     STRATEGIES_FOLDER,
@@ -24,13 +26,12 @@ from turning_no.model.pages import (
     Strategy,
     body_lines,
     headings_of,
-    page_type,
     read_page,
     section_text,
     strategies_of,
 )
 from turning_no.model.problems import Problem, display_path
-from turning_no.model.source_blocks import BlockSource, check_options, scan
+from turning_no.model.source_blocks import BlockSource, check_block, scan
 
 _NUMBERED_LIST_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
 
@@ -62,13 +63,15 @@ def check_docs(docs_dir: Path, root: Path | None = None) -> list[Problem]:
     strategies = strategies_of(pages)
     site_ids: dict[tuple[str, str], tuple[Page, BlockSource]] = {}
     for page in pages.values():
-        kind = page_type(page, strategies)
+        kind = page.kind
         if page.front_matter_error is None:
             _check_front_matter(page, kind, _with_rule(report, "front-matter"))
+            _check_kind(page, _with_rule(report, "front-matter"))
         _check_single_heading(page, _with_rule(report, "heading"))
         _check_blocks(page, site_ids, report)
         if kind == "strategy":
-            _check_strategy_page(page, pages, _with_rule(report, "strategy-page"))
+            strategy = next((each for each in strategies if each.page is page), None)
+            _check_strategy_page(page, strategy, _with_rule(report, "strategy-page"))
         if kind == "email":
             for problem in check_email_page(page):
                 report(page, problem.line, problem.message, BLOCKS["email"].RULE)
@@ -101,7 +104,7 @@ def _check_front_matter(page: Page, kind: str, report) -> None:
         message = _value_problem(key, values[key.name])
         if message:
             report(page, page.front_matter.line_of(key.name), message)
-    known = {key.name for key in schema} | THEME_KEYS
+    known = {key.name for key in schema} | THEME_KEYS | {"kind"}
     for unknown in values.keys() - known:
         report(
             page,
@@ -163,14 +166,9 @@ def _check_blocks(page: Page, site_ids: dict, report) -> None:
                 "block",
             )
             continue
-        option_problems = list(check_options(block, cls.OPTIONS))
-        for problem in option_problems:
-            report(page, problem.line, problem.message, "block")
-        if option_problems:
-            continue
+        for problem in check_block(block, cls):
+            report(page, problem.line, problem.message, problem.rule)
         rule = getattr(cls, "RULE", "block")
-        for problem in cls.check_source(block) if hasattr(cls, "check_source") else ():
-            report(page, problem.line, problem.message, rule)
         identity = cls.identity(block) if hasattr(cls, "identity") else None
         if not identity:
             continue
@@ -199,7 +197,18 @@ def _check_blocks(page: Page, site_ids: dict, report) -> None:
             site_ids.setdefault(key, (page, block))
 
 
-def _check_strategy_page(page: Page, pages: dict[str, Page], report) -> None:
+def _check_kind(page: Page, report) -> None:
+    declared = page.meta.get("kind")
+    if declared is not None and declared not in KINDS:
+        report(
+            page,
+            page.front_matter.line_of("kind"),
+            f"'kind: {declared}' is not a kind of page; use one of {', '.join(KINDS)}, "
+            "or leave 'kind' out for a plain page",
+        )
+
+
+def _check_strategy_page(page: Page, strategy: Strategy | None, report) -> None:
     headings = headings_of(page)
     sections = [heading for heading in headings if heading.level == 2]
     order = ", ".join(STRATEGY_SECTIONS)
@@ -240,9 +249,12 @@ def _check_strategy_page(page: Page, pages: dict[str, Page], report) -> None:
     _require(
         page, by_title, headings, "How to do it", _NUMBERED_LIST_ITEM.search, "numbered steps (1., 2., ...)", report
     )
-    for key, title in (("worksheet", "Your worksheet"), ("email", "Email templates")):
-        link = page.meta.get(key)
-        if isinstance(link, str):
+    for member, title in (
+        (strategy and strategy.worksheet, "Your worksheet"),
+        (strategy and strategy.email, "Email templates"),
+    ):
+        if member is not None:
+            link = posixpath.basename(member.src_uri)
             pattern = re.compile(r"\]\(\s*(?:\./)?" + re.escape(link) + r"(?:#[^)]*)?\s*\)")
             _require(page, by_title, headings, title, pattern.search, f"a link to {link}", report)
 
@@ -272,40 +284,42 @@ def _check_strategy_set(strategies: list[Strategy], pages: dict[str, Page], repo
                 first = min(strategy_pages, key=lambda page: page.src_uri)
                 report(first, 1, f"no strategy page has 'strategy: {number}'; the site has {STRATEGY_COUNT} strategies")
 
-    owners: dict[str, list[Strategy]] = {}
     for strategy in strategies:
         page = strategy.page
-        for key in ("worksheet", "email"):
-            link = page.meta.get(key)
-            if not isinstance(link, str):
-                continue
-            target = page.resolve(link)
-            if target not in pages:
+        for kind, member in (("worksheet", strategy.worksheet), ("email", strategy.email)):
+            if member is None:
                 report(
                     page,
-                    page.front_matter.line_of(key),
-                    f"'{key}: {link}' names a page that does not exist; "
-                    f"create {STRATEGIES_FOLDER}/{strategy.slug}/{link} or correct the name",
+                    page.front_matter.line_of("kind"),
+                    f"this strategy has no {PAGE_TYPE_NAMES[kind]}; add {kind}.md beside it "
+                    f"with 'kind: {kind}' in its front matter",
                 )
-                continue
-            owners.setdefault(target, []).append(strategy)
-            if not re.search(r"\]\(\s*(?:\./)?index\.md(?:#[^)]*)?\s*\)", pages[target].text):
+            elif not re.search(r"\]\(\s*(?:\./)?index\.md(?:#[^)]*)?\s*\)", member.text):
                 report(
-                    pages[target],
-                    pages[target].front_matter.end_line,
+                    member,
+                    member.front_matter.end_line,
                     f"link back to its strategy page near the top, for example [{strategy.title}](index.md)",
                 )
-    for target, holders in owners.items():
-        if len(holders) > 1:
-            names = " and ".join(holder.page.src_uri for holder in holders)
-            report(pages[target], 1, f"this page is named by {names}; a page belongs to exactly one strategy")
 
+    members = {page.src_uri for strategy in strategies for page in (strategy.worksheet, strategy.email) if page}
     for page in pages.values():
         parts = page.src_uri.split("/")
-        if len(parts) == 3 and parts[0] == STRATEGIES_FOLDER and not page.is_strategy and page.src_uri not in owners:
+        where = f"{STRATEGIES_FOLDER}/<slug>/index.md"
+        if page.kind == "strategy" and not (page.in_strategy_folder and parts[2] == "index.md"):
+            report(page, page.front_matter.line_of("kind"), f"a strategy page must be {where}; move it there")
+        elif page.in_strategy_folder and parts[2] == "index.md" and page.kind != "strategy":
+            report(page, 1, "the index.md of a strategy's folder is its strategy page; add 'kind: strategy'")
+        elif page.kind in ("worksheet", "email") and page.src_uri not in members:
+            report(
+                page,
+                page.front_matter.line_of("kind"),
+                f"this {PAGE_TYPE_NAMES[page.kind]} belongs to no strategy; a strategy's folder holds one "
+                f"{page.kind} page, beside its {where}",
+            )
+        elif page.in_strategy_folder and page.kind not in KINDS:
             report(
                 page,
                 1,
-                f"this page belongs to no strategy; name it as 'worksheet:' or 'email:' in "
-                f"{STRATEGIES_FOLDER}/{parts[1]}/index.md, or move it out of the strategy's folder",
+                f"this page belongs to no strategy; give it 'kind: worksheet' or 'kind: email', "
+                f"or move it out of {STRATEGIES_FOLDER}/{parts[1]}/",
             )

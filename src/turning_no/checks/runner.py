@@ -6,12 +6,16 @@ The gates, in order (`GATES`):
   pages (`turning_no.checks.content`; the MkDocs hook runs the same check);
 - reading level: the Flesch-Kincaid grade of each page's prose, at most 8
   (`turning_no.checks.reading_level`);
+- sentence rhythm: no paragraph with more than five very short sentences in a row
+  (`turning_no.checks.sentence_rhythm`);
 - spelling: codespell over docs/ (`turning_no.checks.spelling`);
 - Markdown style: pymarkdownlnt with `.pymarkdown.yml` (`turning_no.checks.markdown_style`);
 - structure: heading order, unique titles, alt text, link text, bare addresses
   (`turning_no.checks.structure`);
-- brand: a career centre's `extra.brand` in the mkdocs.yml next to the docs
-  folder (`turning_no.site.brand`; the build checks it too);
+- links: every internal link and anchor leads somewhere, and every `nav` entry of
+  the mkdocs.yml next to the docs folder names a page (`turning_no.checks.links`);
+- config: mkdocs.yml next to the docs folder: valid YAML (`config`), the link
+  kit's options, and a career center's `extra.brand` (`brand`, turning_no.site.brand);
 - workshop guide: every worksheet question a guide gives by number is pinned in
   data/workshop-questions.yml and is still that question (`turning_no.checks.workshop_guide`).
 
@@ -23,16 +27,21 @@ and left out of the slower gates.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from turning_no.checks.content import check_docs
+from turning_no.checks.links import check_links, check_nav
 from turning_no.checks.markdown_style import check_markdown_style
 from turning_no.checks.reading_level import MAX_GRADE, PageGrade, page_grade
+from turning_no.checks.sentence_rhythm import check_sentence_rhythm
 from turning_no.checks.spelling import ASSET_SUFFIXES, check_spelling
 from turning_no.checks.structure import check_structure
 from turning_no.checks.workshop_guide import check_workshop_guides
+from turning_no.markdown.page_list import EXTENSION_NAME, config_problem
+from turning_no.model.config import CONFIG_NAME, ConfigError, SiteConfig, read_config
 from turning_no.model.pages import Page, read_page
 from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import check_config
@@ -82,6 +91,10 @@ def _reading_level(run: Run) -> list[Problem]:
     return problems
 
 
+def _sentence_rhythm(run: Run) -> list[Problem]:
+    return check_sentence_rhythm(run.pages, run.root)
+
+
 def _spelling(run: Run) -> list[Problem]:
     return check_spelling([page.path for page in run.pages], run.assets, run.root)
 
@@ -94,8 +107,36 @@ def _structure(run: Run) -> list[Problem]:
     return check_structure(run.pages, run.root)
 
 
-def _brand(run: Run) -> list[Problem]:
-    return check_config(run.docs_dir.parent / "mkdocs.yml", run.root)
+def _links(run: Run) -> list[Problem]:
+    return check_links(run.pages, run.docs_dir, run.root) + check_nav(run.docs_dir.parent / "mkdocs.yml", run.root)
+
+
+def _config(run: Run) -> list[Problem]:
+    """mkdocs.yml: valid YAML (rule `config`), the link kit's options, and the brand (rule `brand`)."""
+    path = run.docs_dir.parent / CONFIG_NAME
+    if not path.is_file():
+        return []
+    try:
+        config = read_config(path)
+    except ConfigError as error:
+        return [Problem(run.shown(path), error.line, error.message, "config")]
+    problems = check_config(path, run.root)
+    options = extension_options(config, EXTENSION_NAME)
+    if options is not None:
+        problem = config_problem(path, options)
+        if problem:
+            problems.append(Problem(run.shown(path), problem.line, problem.message, problem.rule))
+    return problems
+
+
+def extension_options(config: SiteConfig, name: str) -> dict | None:
+    """The options mkdocs.yml gives the Markdown extension `name`, or None when it is not listed."""
+    for entry in config.values.get("markdown_extensions") or []:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+    return None
 
 
 def _workshop_guide(run: Run) -> list[Problem]:
@@ -106,10 +147,12 @@ def _workshop_guide(run: Run) -> list[Problem]:
 GATES: tuple[tuple[str, Callable[[Run], list[Problem]]], ...] = (
     ("content", _content),
     ("reading level", _reading_level),
+    ("sentence rhythm", _sentence_rhythm),
     ("spelling", _spelling),
     ("Markdown style", _markdown_style),
     ("structure", _structure),
-    ("brand", _brand),
+    ("links", _links),
+    ("config", _config),
     ("workshop guide", _workshop_guide),
 )
 
@@ -159,3 +202,12 @@ def run_gates(docs_dir: Path, root: Path | None = None, gates=GATES) -> Run:
             )
     run.problems = sorted(set(run.problems))
     return run
+
+
+def print_problems(problems: list[Problem], file=None) -> None:
+    """Each problem as `path:line: rule: message`, and as a GitHub annotation when CI is set."""
+    in_ci = bool(os.environ.get("CI"))
+    for problem in problems:
+        print(problem, file=file)
+        if in_ci:
+            print(problem.as_github_annotation(), file=file)

@@ -21,15 +21,19 @@ matter and the site's address:
 An email template's address ends in its id (`email/#ask-for-feedback`), which authors
 never change, not its heading's anchor, which follows the heading's words.
 
-Links are written as absolute paths to the Markdown files (`/strategies/.../worksheet.md`);
-MkDocs turns them into relative page addresses (`validation.links.absolute_links:
-relative_to_docs` in mkdocs.yml) and checks that they exist.
+Links are written as final addresses from the host's root, starting with the path of
+`site_url`: `/strategies/ask-for-feedback/worksheet/`, or `/guide/strategies/...` for a
+site published under https://careers.example.edu/guide/ (`turning_no.model.urls.link_to`).
+A Markdown extension does not know which page it is rendering, so it cannot write a link
+relative to that page; a root-relative address needs no rewriting, so MkDocs and Zensical
+publish it alike, and it works under a subpath. The offline copy, opened from a folder,
+makes them relative again (`turning_no.site.offline.relative_links`). The links name
+pages found on disk, so they exist; LinkChecker checks them in the built site.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -40,21 +44,19 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from turning_no.markdown.email_template import templates_in
+from turning_no.markdown.downloads import Download
+from turning_no.model.email_templates import templates_in
 from turning_no.model.frontmatter import FrontMatterError, read_front_matter
 from turning_no.model.pages import Page, Strategy, read_page, strategies_of
 from turning_no.model.problems import ContentError, Problem
 from turning_no.model.source_blocks import BlockSource, ScanProblem
-
-# Under "mkdocs." so that `mkdocs build --strict` counts the warning.
-log = logging.getLogger("mkdocs.plugins.turning_no.markdown.page_list")
+from turning_no.model.urls import INDEX, address_of, link_to
 
 KINDS = ("strategies", "worksheets", "emails", "links")
 #: What `/// link-kit | ...` can give: text for a career centre to paste, ready to copy.
 SNIPPETS = ("paragraph", "html", "attribution", "attribution-html")
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-HOME_PAGE = "index.md"
 EXTENSION_NAME = "turning_no.markdown.page_list"
 # A link in a "When to send it" line is relative to its email page; in a list elsewhere, keep its words.
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -72,8 +74,8 @@ def load_strategies(docs_dir: Path) -> list[Strategy]:
     return strategies_of(pages)
 
 
-def _link(parent: etree.Element, page: Page, text: str, fragment: str = "") -> None:
-    anchor = etree.SubElement(parent, "a", {"href": "/" + page.src_uri + (f"#{fragment}" if fragment else "")})
+def _link(parent: etree.Element, page: Page, text: str, site_url: str, fragment: str = "") -> None:
+    anchor = etree.SubElement(parent, "a", {"href": link_to(page.src_uri, site_url, fragment)})
     anchor.text = text
 
 
@@ -127,18 +129,6 @@ def config_problem(config_path: Path, options: dict) -> Problem | None:
     return None
 
 
-def address_of(page_uri: str, site_url: str, fragment: str = "") -> str:
-    """The full published address of a page (directory URLs: a/b.md is a/b/, a/index.md is a/)."""
-    stem = page_uri.removesuffix(".md")
-    if stem == "index":
-        path = ""
-    elif stem.endswith("/index"):
-        path = stem.removesuffix("index")
-    else:
-        path = stem + "/"
-    return site_url + path + (f"#{fragment}" if fragment else "")
-
-
 def _literal(text: str) -> AtomicString:
     """Text shown exactly as written. Python-Markdown escapes '&' only when it does not start
     an entity, so '&amp;' in a snippet would show as '&': escape every '&' first."""
@@ -154,9 +144,10 @@ def _address(parent: etree.Element, address: str) -> None:
         etree.SubElement(code, "wbr").tail = _literal(piece)
 
 
-def _links_entry(listing: etree.Element, page: Page, text: str, detail: str, address: str, fragment: str = ""):
+def _links_entry(listing: etree.Element, page: Page, text: str, detail: str, site_url: str, fragment: str = ""):
     item = etree.SubElement(listing, "li")
-    _link(item, page, text, fragment)
+    _link(item, page, text, site_url, fragment)
+    address = address_of(page.src_uri, site_url, fragment)
     _detail(item, detail)
     _address(item, address)
     return item
@@ -167,9 +158,7 @@ def render_links(strategies: list[Strategy], site_url: str, parent: etree.Elemen
     listing = etree.SubElement(parent, "ol", {"class": "page-list page-list--links"})
     for strategy in strategies:
         page = strategy.page
-        item = _links_entry(
-            listing, page, strategy.title, str(page.meta.get("description", "")), address_of(page.src_uri, site_url)
-        )
+        item = _links_entry(listing, page, strategy.title, str(page.meta.get("description", "")), site_url)
         parts = etree.SubElement(item, "ul")
         if strategy.worksheet is not None:
             worksheet = strategy.worksheet
@@ -178,7 +167,7 @@ def render_links(strategies: list[Strategy], site_url: str, parent: etree.Elemen
                 worksheet,
                 str(worksheet.meta.get("title", "")),
                 str(worksheet.meta.get("description", "")),
-                address_of(worksheet.src_uri, site_url),
+                site_url,
             )
         if strategy.email is not None:
             for template in templates_in(strategy.email):
@@ -187,22 +176,22 @@ def render_links(strategies: list[Strategy], site_url: str, parent: etree.Elemen
                     strategy.email,
                     f"Email: {template.title}",
                     "When to send it: " + _MARKDOWN_LINK.sub(r"\1", template.when),
-                    address_of(strategy.email.src_uri, site_url, template.id),
+                    site_url,
                     template.id,
                 )
         if not len(parts):
             item.remove(parts)
 
 
-def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None:
-    """Fill `parent` with the list of `kind` (one of KINDS but `links`, which needs the address)."""
+def render(kind: str, strategies: list[Strategy], parent: etree.Element, site_url: str = "") -> None:
+    """Fill `parent` with the list of `kind` (one of KINDS but `links`); links start at site_url's path."""
     tag = "ol" if kind == "strategies" else "ul"
     listing = etree.SubElement(parent, tag, {"class": f"page-list page-list--{kind}"})
     for strategy in strategies:
         label = f"Strategy {strategy.number}: {strategy.title}"
         if kind == "strategies":
             item = etree.SubElement(listing, "li")
-            _link(item, strategy.page, strategy.title)
+            _link(item, strategy.page, strategy.title, site_url)
             _detail(item, str(strategy.page.meta.get("description", "")))
             continue
         page = strategy.worksheet if kind == "worksheets" else strategy.email
@@ -211,13 +200,13 @@ def render(kind: str, strategies: list[Strategy], parent: etree.Element) -> None
         if kind == "emails":
             for template in templates_in(page):
                 item = etree.SubElement(listing, "li")
-                _link(item, page, template.title, template.anchor)
+                _link(item, page, template.title, site_url, template.anchor)
                 _detail(item, label)
                 when = etree.SubElement(item, "span", {"class": "page-list__when"})
                 when.text = "**When to send it:** " + _MARKDOWN_LINK.sub(r"\1", template.when)
             continue
         item = etree.SubElement(listing, "li")
-        _link(item, page, str(page.meta.get("title", "")))
+        _link(item, page, str(page.meta.get("title", "")), site_url)
         minutes = page.meta.get("minutes")
         _detail(item, f"{label} · about {minutes} minutes" if kind == "worksheets" and minutes else label)
 
@@ -230,19 +219,26 @@ class _GeneratedBlock(Block):
     CSS_CLASS = ""
 
     @classmethod
+    def choice_problem(cls, argument: str | None) -> str | None:
+        """What is wrong with the block's argument, which must be one of CHOICES, or None."""
+        if (argument or "").strip() in cls.CHOICES:
+            return None
+        return f"'/// {cls.NAME}' needs one of these after '|': {', '.join(cls.CHOICES)} (found '{argument or ''}')"
+
+    @classmethod
     def check_source(cls, block: BlockSource) -> Iterator[ScanProblem]:
         """The argument must be one of CHOICES; the block holds nothing."""
-        if (block.argument or "") not in cls.CHOICES:
-            yield ScanProblem(
-                block.line,
-                f"'/// {cls.NAME}' needs one of these after '|': {', '.join(cls.CHOICES)} "
-                f"(found '{block.argument or ''}')",
-            )
+        message = cls.choice_problem(block.argument)
+        if message:
+            yield ScanProblem(block.line, message)
         content = [number for number, text in block.body if text.strip()]
         if content:
             yield ScanProblem(content[0], f"'/// {cls.NAME}' holds nothing; put text before or after the block")
 
     def on_create(self, parent: etree.Element) -> etree.Element:
+        message = self.choice_problem(self.argument)
+        if message:
+            raise ContentError(message)
         return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
 
     def on_markdown(self) -> str:
@@ -258,10 +254,6 @@ class PageList(_GeneratedBlock):
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()
-        if kind not in KINDS:
-            log.warning("page-list: unknown list '%s'; use one of: %s", kind, ", ".join(KINDS))
-            block.text = f"[page-list: unknown list '{kind}']"
-            return
         block.text = None
         docs_dir = Path(self.config["docs_dir"])
         strategies = load_strategies(docs_dir)
@@ -275,12 +267,13 @@ class PageList(_GeneratedBlock):
                 )
             render_links(strategies, site_url, block)
             return
-        render(kind, strategies, block)
+        site_url = self.config["site_url"]
+        render(kind, strategies, block, check_site_url(site_url) if site_url else "")
 
 
 def home_page(docs_dir: Path) -> tuple[str, str]:
     """The site's name and one-sentence description: the home page's title and description."""
-    path = docs_dir / HOME_PAGE
+    path = docs_dir / INDEX
     try:
         values = read_front_matter(path.read_text(encoding="utf-8")).values
     except (OSError, UnicodeDecodeError, FrontMatterError):
@@ -322,8 +315,6 @@ class LinkKit(_GeneratedBlock):
 
     def on_end(self, block: etree.Element) -> None:
         kind = self.argument.strip()
-        if kind not in SNIPPETS:
-            raise ContentError(f"/// link-kit | {kind}: use one of: {', '.join(SNIPPETS)}")
         block.text = None
         block.set("data-snippet", kind)  # pymdownx.highlight rewrites the code block and drops its class
         text = snippet(kind, Path(self.config["docs_dir"]), self.config["site_url"], self.config["author"])
@@ -336,7 +327,7 @@ class PageListExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
             "docs_dir": ["docs", "the folder of the site's Markdown pages"],
-            "site_url": ["", "the site's published address, for the link kit's full addresses"],
+            "site_url": ["", "the site's address: the link kit's full addresses; links start at its path"],
             "author": ["the Turning No Into Opportunity contributors", "who to credit, in the attribution text"],
         }
         super().__init__(*args, **kwargs)
@@ -344,6 +335,7 @@ class PageListExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
         block_mgr.register(PageList, self.getConfigs())
         block_mgr.register(LinkKit, self.getConfigs())
+        block_mgr.register(Download, self.getConfigs())  # it shares site_url
 
 
 def makeExtension(*args, **kwargs):  # noqa: N802 (the name Python-Markdown looks for)

@@ -33,9 +33,13 @@ every control has a `<label for>`, the hint is tied with `aria-describedby`, and
 checklists and scales are `fieldset`s with a `legend`. docs/assets/javascripts/
 worksheet.js keeps the answers on the reader's device and fills the print copy.
 
-The same rules are checked twice: by the content check (`Field.check_source`, with
-the file and line) before a build, and here (`ContentError`) if bad input still
-reaches the extension.
+Each option's value has a type in `OPTIONS` (pymdownx.blocks' typed options, with a
+message for the author: `turning_no.model.source_blocks.explained`); pymdownx.blocks
+will not render a field whose value fails it, and the content check runs the same
+types on the source first, at the option's line. The rules across options (what is
+missing, what does not apply to a kind) are `option_problems`, checked twice: by the
+content check (`Field.check_source`) before a build, and here (`ContentError`) if
+bad input still reaches the extension.
 """
 
 from __future__ import annotations
@@ -45,10 +49,10 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_any
+from pymdownx.blocks.block import Block, type_string, type_string_in
 
 from turning_no.model.problems import ContentError
-from turning_no.model.source_blocks import BlockSource, ScanProblem
+from turning_no.model.source_blocks import BlockSource, OptionError, ScanProblem, explained, whole_number
 
 KINDS = ("short", "long", "checklist", "scale", "date", "table")
 RULE = "worksheet-field"
@@ -66,50 +70,90 @@ KIND_OPTIONS = {
 DEFAULT_LINES = 4
 DEFAULT_ROWS = 3
 MAX_LINES = 20
+MAX_ROWS = 20
+
+
+def _field_id(value) -> str:
+    if not _ID.match(type_string(value)):
+        raise ValueError("not an id")
+    return value
+
+
+def _words(name: str):
+    """Text, not what YAML reads as a number or a yes/no (`low: No` is False)."""
+    return explained(
+        type_string,
+        f"'{name}' must be words, but YAML read it as {{value!r}}; put it in quotes, for example '    {name}: \"No\"'",
+    )
+
+
+def _column_names(value):
+    if value is None:
+        return value
+    if not isinstance(value, list) or not value or not all(isinstance(name, str) and name.strip() for name in value):
+        raise OptionError(f"a table needs 'columns:', {_COLUMNS}")
+    if len(set(value)) != len(value):
+        raise OptionError("two columns have the same name; give each column its own name")
+    return value
+
+
+_COLUMNS = "a list of column names, for example '    columns: [Role, Date, Outcome]'"
+
+#: Each option's type (pymdownx.blocks checks them before it renders a field; the content
+#: check runs the same functions on the source, with the option's line).
+OPTIONS = {
+    "id": [
+        None,
+        explained(
+            _field_id,
+            "the id '{value}' must be lowercase letters and digits joined by '-', for example 'main-question'",
+        ),
+    ],
+    "kind": [
+        None,
+        explained(
+            type_string_in(KINDS, insensitive=False),
+            "'{value}' is not a kind of field; use one of: " + ", ".join(KINDS),
+        ),
+    ],
+    "lines": [
+        None,
+        whole_number(1, MAX_LINES, f"'lines' must be a whole number from 1 to {MAX_LINES}: the ruled lines on paper"),
+    ],
+    "low": [None, _words("low")],
+    "high": [None, _words("high")],
+    "columns": [None, _column_names],
+    "rows": [
+        None,
+        whole_number(1, MAX_ROWS, f"'rows' must be a whole number from 1 to {MAX_ROWS}: the empty rows on paper"),
+    ],
+}
 
 
 def option_problems(label: str | None, options: dict, has_list: bool) -> Iterator[tuple[str | None, str]]:
-    """(option or None for the block's first line, message) for each problem of one field."""
+    """(option or None for the block's first line, message) for each problem of one field that
+    its options' types do not catch: what is missing, and what does not apply to its kind."""
     if not (label or "").strip():
         yield None, ("this field has no question; write it after '|', for example '/// field | What went well?'")
-    field_id = options.get("id")
-    if field_id is None:
+    if options.get("id") is None:
         yield None, "this field has no id; add '    id: a-short-name' under its first line (it keeps saved answers"
         " tied to the question, so never change it once published)"
-    elif not isinstance(field_id, str) or not _ID.match(field_id):
-        yield (
-            "id",
-            (f"the id '{field_id}' must be lowercase letters and digits joined by '-', for example 'main-question'"),
-        )
     kind = options.get("kind")
     if kind is None:
         yield None, f"this field has no kind; add '    kind: ...' with one of: {', '.join(KINDS)}"
         return
     if kind not in KINDS:
-        yield "kind", f"'{kind}' is not a kind of field; use one of: {', '.join(KINDS)}"
-        return
+        return  # its type says so
     for name, value in options.items():
         if name in ("id", "kind") or value is None:
             continue
         if name not in KIND_OPTIONS[kind]:
             takes = ", ".join(KIND_OPTIONS[kind]) or "no other options"
             yield name, f"'{name}' does not apply to a {kind} field (it takes {takes}); remove it"
-    if kind == "long":
-        lines = options.get("lines")
-        if lines is not None and (isinstance(lines, bool) or not isinstance(lines, int) or not 1 <= lines <= MAX_LINES):
-            yield "lines", f"'lines' must be a whole number from 1 to {MAX_LINES}: the ruled lines on paper"
     if kind == "scale":
         for end in ("low", "high"):
             value = options.get(end)
-            if isinstance(value, (bool, int, float)):
-                yield (
-                    end,
-                    (
-                        f"'{end}' must be words, but YAML read it as {value!r}; put it in quotes, "
-                        f"for example '    {end}: \"No\"'"
-                    ),
-                )
-            elif not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or not value.strip():
                 word = "1" if end == "low" else "5"
                 yield (
                     (end if end in options else None),
@@ -118,22 +162,8 @@ def option_problems(label: str | None, options: dict, has_list: bool) -> Iterato
                         f"'    {end}: {'Not at all' if end == 'low' else 'Very much'}'"
                     ),
                 )
-    if kind == "table":
-        columns = options.get("columns")
-        if (
-            not isinstance(columns, list)
-            or not columns
-            or not all(isinstance(column, str) and column.strip() for column in columns)
-        ):
-            yield (
-                ("columns" if "columns" in options else None),
-                ("a table needs 'columns:', a list of column names, for example '    columns: [Role, Date, Outcome]'"),
-            )
-        elif len(set(columns)) != len(columns):
-            yield "columns", "two columns have the same name; give each column its own name"
-        rows = options.get("rows")
-        if rows is not None and (isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 20):
-            yield "rows", "'rows' must be a whole number from 1 to 20: the empty rows on paper"
+    if kind == "table" and options.get("columns") is None:
+        yield ("columns" if "columns" in options else None), f"a table needs 'columns:', {_COLUMNS}"
     if kind == "checklist" and not has_list:
         yield None, "a checklist needs its items as a Markdown list inside the block, one '- item' per line"
 
@@ -143,15 +173,7 @@ class Field(Block):
 
     NAME = "field"
     ARGUMENT = None  # checked here, so that a missing question gets a clear message
-    OPTIONS = {
-        "id": [None, type_any],
-        "kind": [None, type_any],
-        "lines": [None, type_any],
-        "low": [None, type_any],
-        "high": [None, type_any],
-        "columns": [None, type_any],
-        "rows": [None, type_any],
-    }
+    OPTIONS = OPTIONS
     RULE = RULE
     UNIQUE_IN = "page"
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown.extensions.toc import slugify, unique
+
 from turning_no.model.frontmatter import FrontMatter, FrontMatterError, read_front_matter
 
 STRATEGY_COUNT = 8
@@ -58,22 +60,32 @@ _DESCRIPTION = Key(
     forbidden='"<>',  # Material writes it into <meta content="..."> without escaping
 )
 
+#: A page's kind, declared once, in its own front matter (`kind: worksheet`), and read
+#: from there by everything: the checks, the packets, the template (`page.meta.kind`)
+#: and the post-build step. A page without `kind` is a plain page ("page").
+#: strategy: strategies/<slug>/index.md, the teaching page of one strategy;
+#: worksheet and email: its worksheet and its email templates, in the same folder;
+#: index: a page that lists others (the strategies, the worksheets, the emails).
+KINDS = ("strategy", "worksheet", "email", "index")
+_KIND = Key("kind", str, "the kind of page: " + ", ".join(KINDS))
+
 #: What the front matter of each page type must hold.
 SCHEMAS: dict[str, tuple[Key, ...]] = {
     "page": (_TITLE, _DESCRIPTION),
     "strategy": (
         _TITLE,
         _DESCRIPTION,
+        _KIND,
         Key("strategy", int, f"the strategy's number, 1 to {STRATEGY_COUNT}", minimum=1, maximum=STRATEGY_COUNT),
-        Key("worksheet", str, "the file name of its worksheet page, such as worksheet.md"),
-        Key("email", str, "the file name of its email templates page, such as email.md"),
     ),
     "worksheet": (
         _TITLE,
         _DESCRIPTION,
+        _KIND,
         Key("minutes", int, "about how many minutes it takes to fill in, 5 to 30", minimum=5, maximum=30),
     ),
-    "email": (_TITLE, _DESCRIPTION),
+    "email": (_TITLE, _DESCRIPTION, _KIND),
+    "index": (_TITLE, _DESCRIPTION, _KIND),
 }
 
 PAGE_TYPE_NAMES = {
@@ -81,6 +93,7 @@ PAGE_TYPE_NAMES = {
     "strategy": "strategy page",
     "worksheet": "worksheet page",
     "email": "email templates page",
+    "index": "index page",
 }
 
 
@@ -99,9 +112,20 @@ class Page:
         return self.front_matter.values
 
     @property
+    def kind(self) -> str:
+        """The kind its front matter declares (one of KINDS), or "page"."""
+        declared = self.meta.get("kind")
+        return declared if declared in KINDS else "page"
+
+    @property
     def is_strategy(self) -> bool:
+        return self.kind == "strategy"
+
+    @property
+    def in_strategy_folder(self) -> bool:
+        """Whether it sits in a strategy's folder: strategies/<slug>/<file>.md."""
         parts = self.src_uri.split("/")
-        return len(parts) == 3 and parts[0] == STRATEGIES_FOLDER and parts[2] == "index.md"
+        return len(parts) == 3 and parts[0] == STRATEGIES_FOLDER
 
     @property
     def folder(self) -> str:
@@ -114,7 +138,7 @@ class Page:
 
 @dataclass(frozen=True)
 class Strategy:
-    """A strategy page with the worksheet and email pages it names."""
+    """A strategy page with the worksheet and email pages in its folder."""
 
     number: int
     page: Page
@@ -152,32 +176,28 @@ def strategies_of(pages: dict[str, Page]) -> list[Strategy]:
         number = page.meta.get("strategy")
         if not page.is_strategy or not isinstance(number, int) or isinstance(number, bool):
             continue
-        worksheet = _named_page(page, "worksheet", pages)
-        email = _named_page(page, "email", pages)
-        found.append(Strategy(number=number, page=page, worksheet=worksheet, email=email))
+        found.append(
+            Strategy(
+                number=number,
+                page=page,
+                worksheet=_beside(page, "worksheet", pages),
+                email=_beside(page, "email", pages),
+            )
+        )
     return sorted(found, key=lambda strategy: (strategy.number, strategy.page.src_uri))
 
 
-def _named_page(page: Page, key: str, pages: dict[str, Page]) -> Page | None:
-    link = page.meta.get(key)
-    return pages.get(page.resolve(link)) if isinstance(link, str) else None
-
-
-def page_type(page: Page, strategies: list[Strategy]) -> str:
-    """Which schema a page follows: a strategy names its worksheet and email pages."""
-    if page.is_strategy:
-        return "strategy"
-    for strategy in strategies:
-        if strategy.worksheet is page:
-            return "worksheet"
-        if strategy.email is page:
-            return "email"
-    return "page"
+def _beside(strategy_page: Page, kind: str, pages: dict[str, Page]) -> Page | None:
+    """The first page of `kind` in the strategy page's folder."""
+    same_folder = [page for page in pages.values() if page.folder == strategy_page.folder and page.kind == kind]
+    return min(same_folder, key=lambda page: page.src_uri) if same_folder else None
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTRIBUTE_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+_HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -215,6 +235,26 @@ def headings_of(page: Page) -> list[Heading]:
             text = _ATTRIBUTE_LIST.sub("", match.group(2))
             found.append(Heading(level=len(match.group(1)), text=text, line=number))
     return found
+
+
+def heading_ids(page: Page) -> dict[int, str]:
+    """The id Python-Markdown's toc gives each heading of the page, by line: an explicit
+    `{#id}`, else its words as toc slugifies them, made unique with `_1`, `_2`."""
+    used: set[str] = set()
+    ids: dict[int, str] = {}
+    for number, line in body_lines(page):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        explicit = _HEADING_ID.search(match.group(2))
+        if explicit:
+            anchor = explicit.group(1)
+            used.add(anchor)
+        else:
+            words = _MARKDOWN_LINK.sub(r"\1", _ATTRIBUTE_LIST.sub("", match.group(2)))
+            anchor = unique(slugify(words, "-"), used)
+        ids[number] = anchor
+    return ids
 
 
 def section_text(page: Page, heading: Heading, headings: list[Heading]) -> str:

@@ -48,9 +48,3 @@ def prose_source(page: Page) -> str:
     return "\n".join(
         text if number in keep and number not in skipped else "" for number, text in enumerate(total, start=1)
     )
-
-
-def prose_lines(page: Page) -> list[tuple[int, str]]:
-    """(line number, text) of the page's prose lines (see `prose_source`)."""
-    skipped = non_prose_lines(page)
-    return [(number, text) for number, text in body_lines(page) if number not in skipped]

@@ -21,10 +21,12 @@ An outer block uses more slashes than the blocks inside it (`////`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
+from pymdownx.blocks.block import type_ranged_integer
 
 # The same patterns pymdownx.blocks uses for a block's first and last lines.
 _START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
@@ -56,15 +58,12 @@ class BlockSource:
         """The line of `option`, or the block's first line."""
         return self.option_lines.get(option, self.line)
 
-    @property
-    def body_text(self) -> str:
-        return "\n".join(text for _, text in self.body)
-
 
 @dataclass
 class ScanProblem:
     line: int
     message: str
+    rule: str | None = None  # None: the block's own rule (its class's RULE), as the caller files it
 
 
 def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[BlockSource], list[ScanProblem]]:
@@ -187,13 +186,58 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[BlockSource], list[Scan
     return found, problems
 
 
+class OptionError(ValueError):
+    """An option's value is wrong; the message says what it must be, for the author to read as it is."""
+
+
+def explained(check: Callable[[Any], Any], message: str) -> Callable[[Any], Any]:
+    """A pymdownx.blocks option type (such as `type_string_in(...)`) whose failure says `message`,
+    formatted with the `value`. A missing option (None) is left to the block's own checks."""
+
+    def typed(value):
+        if value is None:
+            return value
+        try:
+            return check(value)
+        except (ValueError, TypeError) as error:
+            raise OptionError(message.format(value=value)) from error
+
+    return typed
+
+
+def whole_number(minimum: int, maximum: int, message: str) -> Callable[[Any], Any]:
+    """`type_ranged_integer(minimum, maximum)` that also refuses YAML's true and false (Python's bools are ints)."""
+
+    def integer(value):
+        if isinstance(value, bool):
+            raise ValueError("a boolean")
+        return type_ranged_integer(minimum, maximum)(value)
+
+    return explained(integer, message)
+
+
+def check_block(block: BlockSource, cls) -> Iterator[ScanProblem]:
+    """Every problem of one block of ours: its options against the class's `OPTIONS`, then,
+    once they are right, the class's own `check_source` rules. Each problem has its rule:
+    `block` for the shape of the options, else the class's RULE."""
+    own = getattr(cls, "RULE", "block")
+    option_problems = list(check_options(block, cls.OPTIONS))
+    for problem in option_problems:
+        yield ScanProblem(problem.line, problem.message, problem.rule or own)
+    if not option_problems and hasattr(cls, "check_source"):
+        for problem in cls.check_source(block):
+            yield ScanProblem(problem.line, problem.message, problem.rule or own)
+
+
 def check_options(block: BlockSource, spec: dict) -> Iterator[ScanProblem]:
-    """The block's options against a Block class's `OPTIONS` (name -> [default, type function])."""
+    """The block's options against a Block class's `OPTIONS` (name -> [default, type function]):
+    the same type functions pymdownx.blocks runs, which turns a block with a bad one into plain text."""
     if block.options is None:
         yield ScanProblem(
             block.option_lines.get("<yaml>", block.line + 1),
             f"{block.options_error or 'the options are not valid'} in '/// {block.name}'; write each option "
             "on its own line as 'name: value', indented 4 spaces, and put quotes around values with ':' or '#'",
+            "block",
         )
         return
     for key, value in block.options.items():
@@ -203,12 +247,17 @@ def check_options(block: BlockSource, spec: dict) -> Iterator[ScanProblem]:
                 block.line_of(str(key)),
                 f"'{key}' is not an option of '/// {block.name}' (it would show the block as plain text); "
                 f"its options are: {known}",
+                "block",
             )
             continue
         try:
             spec[key][1](value)
+        except OptionError as error:
+            yield ScanProblem(block.line_of(str(key)), str(error))  # the block's own rule
         except (ValueError, TypeError) as error:
-            yield ScanProblem(block.line_of(str(key)), f"'{key}' in '/// {block.name}' has a bad value: {error}")
+            yield ScanProblem(
+                block.line_of(str(key)), f"'{key}' in '/// {block.name}' has a bad value: {error}", "block"
+            )
 
 
 def _indent(text: str) -> int:

@@ -1,15 +1,10 @@
-"""Which Chromium the scripts and tests drive, and how: the system's own, never a downloaded one,
-reading the built site over HTTP on 127.0.0.1 (pages load their CSS and scripts as on the web)."""
+"""Which Chromium the scripts and tests drive, and how: the system's own, never a downloaded one.
+It reads the built site over HTTP on 127.0.0.1 (`turning_no.site.server`)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 #: Said when no browser is found.
@@ -24,20 +19,3 @@ def chromium_path() -> str | None:
     """CHROMIUM if set, else `chromium` on the PATH, else Debian's; None when none of them exists."""
     candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     return candidate if Path(candidate).exists() else None
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free port of 127.0.0.1 (pages load their CSS as on the web)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

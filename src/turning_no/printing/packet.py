@@ -1,16 +1,21 @@
-"""The printable packets (`make packet`), made from the built site.
+"""The printable packets (`make packet`), made from the built site. Every one is a
+tagged PDF (a structure tree for screen readers, /Lang, its title shown, bookmarks).
 
 - worksheets.pdf / worksheets-a4.pdf: the eight worksheets, blank, in strategy
-  order, each printed by Chromium from its built page: the same print styles a
-  reader gets from the Print button, checked by the worksheet print tests.
+  order, with the same print styles a reader gets from the Print button (checked
+  by the worksheet print tests), each sheet from a new page.
 - guide.pdf: every page in menu order, each strategy followed by its worksheet
-  and email templates, after a printed contents page; page numbers and a PDF
-  outline (bookmarks). Chromium page by page, joined with pypdf, rather than
-  mkdocs-print-site-plugin: no third-party MkDocs plugin (see DESIGN.md,
-  "Staying portable"), `make site` stays as fast as it is, and each page prints
-  exactly as it does on its own (ids and scripts untouched).
+  and email templates, after a printed contents page whose entries link to their
+  pages; page numbers and bookmarks, one for each page with its headings below.
+  Made here rather than with mkdocs-print-site-plugin: no third-party MkDocs
+  plugin (see DESIGN.md, "Staying portable"), and `make site` stays as fast as it is.
+- Both are printed by Chromium once each, as one document holding every page's
+  article (combined.py): a PDF joined from pages printed one by one would lose
+  the structure tree. What Chromium draws outside the structure (the page
+  numbers, the numbers that CSS counts) is marked an artifact (tagged.py).
 - worksheets-fillable.pdf: WeasyPrint turns each field into a PDF form field
-  (pdf_forms), named after its label. WeasyPrint runs no JavaScript and has its
+  (pdf_forms), named after its label, in its PDF/UA-1 variant (tagged, fields in
+  the structure, Tab in structure order). WeasyPrint runs no JavaScript and has its
   own layout, so fillable.css shows the controls in place of the ruled lines.
 """
 
@@ -25,14 +30,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from turning_no.model.pages import read_page, strategies_of
+from turning_no.model.urls import url_of
+from turning_no.printing.combined import PART_ID, Part, compose, print_document
+from turning_no.printing.tagged import mark_artifacts
 
 #: The packets, by file name, under the site's downloads/ folder.
 WORKSHEETS = "worksheets.pdf"
 WORKSHEETS_A4 = "worksheets-a4.pdf"
 GUIDE = "guide.pdf"
 FILLABLE = "worksheets-fillable.pdf"
-DOWNLOADS = "downloads"
 FILLABLE_CSS = Path(__file__).with_name("fillable.css")
+#: WeasyPrint's variant for the fillable PDF: tagged, with what PDF/UA-1 asks of the file.
+PDF_UA = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -42,14 +51,6 @@ class PrintedPage:
     title: str
     url: str  # "", "strategies/", "strategies/ask-for-feedback/worksheet/"
     is_worksheet: bool = False
-
-
-def url_of(src_uri: str) -> str:
-    """A page's address with directory URLs: a/index.md -> a/, a/b.md -> a/b/."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def nav_sources(nav) -> Iterator[str]:
@@ -88,136 +89,96 @@ def guide(docs_dir: Path, nav) -> list[PrintedPage]:
         if page is None:
             continue
         for each in [page, *following.get(src_uri, [])]:
-            found.append(PrintedPage(str(each.meta["title"]), url_of(each.src_uri), "minutes" in each.meta))
+            found.append(PrintedPage(str(each.meta["title"]), url_of(each.src_uri), each.kind == "worksheet"))
     return found
 
 
-# --- Serving and printing ----------------------------------------------------
+# --- Printing (Chromium, one tagged document per packet: see combined.py) ------
+
+#: The guide's page numbers, at the foot of every page: Chromium's footer, drawn outside the
+#: structure (so mark_artifacts makes it an artifact, as page numbers are in PDF/UA).
+FOOTER = (
+    '<div style="width: 100%; text-align: center; font-size: 8pt; color: #555555;'
+    ' font-family: Helvetica, Arial, sans-serif;">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
 
 
-def print_pages(browser, base: str, pages: list[PrintedPage], size: str) -> list[bytes]:
-    """Each page printed blank by Chromium, as the browser's Print would (fresh storage: no answers)."""
-    context = browser.new_context()
-    tab = context.new_page()
-    printed = []
-    for page in pages:
-        tab.goto(base + page.url, wait_until="load")
-        printed.append(tab.pdf(format=size, print_background=True))
-    context.close()
-    return printed
+def parts(site: Path, pages: list[PrintedPage]) -> list[Part]:
+    return [Part(site / page.url / "index.html", page.url) for page in pages]
 
 
-def join(printed: list[bytes], pages: list[PrintedPage], title: str, printed_from: str, address: str):
-    """One PdfWriter with the printed pages in order and an outline entry for each page's title;
-    links lead to `address`, the published site, instead of `printed_from`."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    writer.add_metadata({"/Title": title})
-    for pdf, page in zip(printed, pages, strict=True):
-        start = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(pdf)))
-        writer.add_outline_item(page.title, start)
-    point_links_online(writer, printed_from, address)
-    return writer
+def sheets_pdf(
+    browser, site: Path, base: str, pages: list[PrintedPage], title: str, language: str, address: str, size: str
+) -> bytes:
+    """The worksheets as one tagged PDF, each sheet from a new page, blank, as the Print button prints it."""
+    html = compose(parts(site, pages), title, language, base, address)
+    return mark_artifacts(print_document(browser, base, pages[0].url, html, size))[0]
 
 
-def point_links_online(writer, printed_from: str, address: str) -> None:
-    """Links in the PDF lead to the published site, not to the local copy it was printed from."""
-    from pypdf.generic import NameObject, TextStringObject
-
-    for page in writer.pages:
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A")
-            uri = str(action.get("/URI", "")) if action else ""
-            if uri.startswith(printed_from):
-                online = address + uri.removeprefix(printed_from).replace("index.html", "")
-                action[NameObject("/URI")] = TextStringObject(online)
-
-
-def page_counts(printed: list[bytes]) -> list[int]:
+def part_starts(pdf: bytes, count: int) -> list[int]:
+    """The first page (from 1) of each of the `count` parts: the last `count` top-level
+    bookmarks, one for each part's h1 (every page of the site has one)."""
     from pypdf import PdfReader
 
-    return [len(PdfReader(io.BytesIO(pdf)).pages) for pdf in printed]
+    reader = PdfReader(io.BytesIO(pdf))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    if len(top) < count:
+        raise ValueError(f"{len(top)} top-level bookmarks for {count} pages: a page without its h1?")
+    return [reader.get_destination_page_number(item) + 1 for item in top[-count:]]
 
 
-def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage, int]]) -> str:
-    """The printed contents page of the guide: each page's title and the number of its first page."""
+def contents_html(site_name: str, address: str, entries: list[tuple[PrintedPage, int]], words: dict) -> str:
+    """The printed contents page of the guide: each page's title and the number of its first
+    page, a link to it (the parts' ids are combined.PART_ID). `words` is config.extra.text."""
     rows = "\n".join(
         f'<li class="{"sub" if page.is_worksheet or page.url.endswith("/email/") else ""}">'
-        f"<span>{html.escape(page.title)}</span><span>{number}</span></li>"
-        for page, number in entries
+        f'<a href="#{PART_ID.format(number)}"><span>{html.escape(page.title)}</span><span>{start}</span></a></li>'
+        for number, (page, start) in enumerate(entries, start=1)
     )
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contents</title>
-<style>
-  @page {{ margin: 16mm 18mm; }}
-  body {{ font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; color: #000000de;
-         font-size: 9.5pt; line-height: 1.25; }}  /* 50 entries fit on one page */
-  h1 {{ font-size: 18pt; margin: 0 0 2pt; }}
-  .lead {{ margin: 0 0 14pt; color: #0000008a; }}
-  h2 {{ font-size: 13pt; margin: 0 0 6pt; }}
-  ol {{ list-style: none; margin: 0; padding: 0; }}
-  li {{ display: flex; gap: 6pt; padding: 0.5pt 0; break-inside: avoid; }}
-  li span:first-child {{ flex: 1; border-bottom: 1px dotted #00000052; }}
-  li.sub {{ padding-left: 14pt; color: #000000b3; }}
-</style></head><body>
-<h1>{html.escape(site_name)}</h1>
-<p class="lead">The whole guide, to print. Online: {html.escape(address)}</p>
-<h2>Contents</h2>
+    return f"""<nav class="packet-contents" aria-labelledby="packet-contents">
+<p class="packet-contents__site">{html.escape(site_name)}</p>
+<p class="packet-contents__lead">{html.escape(words["packet_guide_lead"].replace("{address}", address))}</p>
+<h1 id="packet-contents">{html.escape(words["packet_contents"])}</h1>
 <ol>
 {rows}
 </ol>
-</body></html>"""
+</nav>"""
 
 
-def numbers_overlay(browser, count: int, size: str) -> bytes:
-    """`count` empty pages with only a page number at the foot, to lay over the joined guide."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.set_content('<div style="break-after: page">&nbsp;</div>' * count)
-    pdf = tab.pdf(
-        format=size,
-        display_header_footer=True,
-        header_template="<span></span>",
-        footer_template=(
-            '<div style="width: 100%; text-align: center; font-size: 8pt; color: #555555;'
-            ' font-family: Helvetica, Arial, sans-serif;">'
-            '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-        ),
-        margin={"top": "12mm", "bottom": "12mm"},
-    )
-    context.close()
-    return pdf
-
-
-def guide_pdf(browser, base: str, pages: list[PrintedPage], site_name: str, address: str, size: str = "Letter"):
-    """The guide: contents, then every page; an outline entry and a page number on every page."""
-    from pypdf import PdfReader
-
-    printed = print_pages(browser, base, pages, size)
-    counts = page_counts(printed)
-    context = browser.new_context()
-    tab = context.new_page()
-    contents_pages = 1
-    for _ in range(3):  # the numbers depend on how long the contents are; they settle at once
-        starts, number = [], contents_pages + 1
-        for count in counts:
-            starts.append(number)
-            number += count
-        tab.set_content(contents_html(site_name, address, list(zip(pages, starts, strict=True))))
-        contents = tab.pdf(format=size)
-        length = len(PdfReader(io.BytesIO(contents)).pages)
-        if length == contents_pages:
-            break
-        contents_pages = length
-    context.close()
-    writer = join(
-        [contents, *printed], [PrintedPage("Contents", ""), *pages], f"{site_name}: the whole guide", base, address
-    )
-    overlay = PdfReader(io.BytesIO(numbers_overlay(browser, len(writer.pages), size)))
-    for page, numbers in zip(writer.pages, overlay.pages, strict=True):
-        page.merge_page(numbers)
-    return writer
+def guide_pdf(
+    browser,
+    site: Path,
+    base: str,
+    pages: list[PrintedPage],
+    site_name: str,
+    language: str,
+    address: str,
+    words: dict,
+    size: str = "Letter",
+) -> bytes:
+    """The guide as one tagged PDF: contents, then every page from a new page; a bookmark for
+    each page (and its headings below it) and a page number on every page."""
+    title = words["packet_guide_title"].replace("{site}", site_name)
+    starts = [0] * len(pages)
+    for _ in range(4):  # the numbers depend on how long the contents are; they settle at once
+        contents = contents_html(site_name, address, list(zip(pages, starts, strict=True)), words)
+        html_text = compose(parts(site, pages), title, language, base, address, before=contents)
+        pdf = print_document(
+            browser,
+            base,
+            pages[0].url,
+            html_text,
+            size,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+        )
+        found = part_starts(pdf, len(pages))
+        if found == starts:
+            return mark_artifacts(pdf)[0]
+        starts = found
+    raise RuntimeError("the guide's page numbers do not settle: is the contents page too long?")
 
 
 # --- The fillable worksheets (WeasyPrint) --------------------------------------
@@ -253,13 +214,22 @@ def name_fields(soup, taken: dict[str, str]) -> None:
             radio["name"] = name
 
 
-def fillable_html(path: Path, taken: dict[str, str]) -> str:
-    """A built worksheet page made ready for WeasyPrint: named fields inside a form, no scripts."""
+def fillable_html(path: Path, taken: dict[str, str], title: str, language: str) -> str:
+    """A built worksheet page made ready for WeasyPrint: named fields inside a form, no scripts,
+    the packet's title and language (the tagged PDF's /Title and /Lang)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup.html["lang"] = language
+    soup.title.string = title
+    for meta in soup.find_all("meta", attrs={"name": "description"}):
+        meta.decompose()  # the first sheet's: it would describe the whole packet (XMP dc:description)
     for script in soup.find_all("script"):
         script.decompose()
+    # Material's skip link: see-through until focused, but WeasyPrint still draws its words,
+    # and the tagged PDF would give them to a screen reader on every page.
+    for link in soup.select("a.md-skip"):
+        link.decompose()
     name_fields(soup, taken)
     article = soup.select_one("article")
     form = soup.new_tag("form")
@@ -269,8 +239,9 @@ def fillable_html(path: Path, taken: dict[str, str]) -> str:
     return str(soup)
 
 
-def build_fillable(site: Path, pages: list[PrintedPage], title: str, address: str) -> bytes:
-    """The worksheets as one PDF with form fields (WeasyPrint, Letter)."""
+def build_fillable(site: Path, pages: list[PrintedPage], title: str, language: str, address: str) -> bytes:
+    """The worksheets as one tagged PDF with form fields (WeasyPrint's PDF/UA-1 variant, Letter):
+    a structure tree, /Lang, the title shown, fields in the structure order (/Tabs /S)."""
     from weasyprint import CSS, HTML
 
     # WeasyPrint reports every CSS property of Material it does not know; the PDF is checked instead.
@@ -280,10 +251,24 @@ def build_fillable(site: Path, pages: list[PrintedPage], title: str, address: st
     documents = []
     for page in pages:
         path = site / page.url / "index.html"
-        document = HTML(string=fillable_html(path, taken), base_url=str(path), media_type="print")
-        documents.append(document.render(stylesheets=[stylesheet], pdf_forms=True))
+        document = HTML(string=fillable_html(path, taken, title, language), base_url=str(path), media_type="print")
+        documents.append(document.render(stylesheets=[stylesheet], pdf_forms=True, pdf_variant=PDF_UA))
     combined = documents[0].copy([sheet for document in documents for sheet in document.pages])
-    return tidy_form(combined.write_pdf(pdf_forms=True), title, taken, site.as_uri() + "/", address)
+    pdf = combined.write_pdf(pdf_forms=True, pdf_variant=PDF_UA)
+    return tidy_form(pdf, title, taken, site.as_uri() + "/", address)
+
+
+def point_links_online(writer, printed_from: str, address: str) -> None:
+    """Links in the PDF lead to the published site, not to the local copy it was printed from."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get("/URI", "")) if action else ""
+            if uri.startswith(printed_from):
+                online = address + uri.removeprefix(printed_from).replace("index.html", "")
+                action[NameObject("/URI")] = TextStringObject(online)
 
 
 def tidy_form(pdf: bytes, title: str, labels: dict[str, str], printed_from: str, address: str) -> bytes:

@@ -295,22 +295,17 @@ def brand_problems(brand: object, config_file: Path, docs_dir: Path, root: Path)
 
 
 def check_config(config_file: Path, root: Path | None = None) -> list[Problem]:
-    """`make check`: the brand in mkdocs.yml, read as MkDocs reads it (with !ENV and the like)."""
-    from mkdocs.utils.yaml import get_yaml_loader  # MkDocs' own loader: it knows the !ENV tag
+    """`make check`: the brand in mkdocs.yml, read as both engines read it (with !ENV)."""
+    from turning_no.model.config import ConfigError, read_config
 
     root = root or config_file.parent
     if not config_file.is_file():
         return []
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader()) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [Problem(display_path(config_file, root), line, f"mkdocs.yml cannot be read: {error}", "brand")]
-    extra = config.get("extra") if isinstance(config, dict) else None
-    brand = extra.get("brand") if isinstance(extra, dict) else None
-    docs_dir = config_file.parent / (config.get("docs_dir") or "docs")
-    return brand_problems(brand, config_file, docs_dir, root)
+        config = read_config(config_file)
+    except ConfigError as error:
+        return [Problem(display_path(config_file, root), error.line, error.message, "config")]
+    return brand_problems(config.extra.get("brand"), config_file, config.docs_dir, root)
 
 
 # --- What the build shows ------------------------------------------------------------

@@ -46,6 +46,17 @@ FIXED_DIRECTIVES = {
 }
 
 
+#: Inline styles a theme's own script adds, by the script's file name: the style-src
+#: source that allows each. Zensical 0.0.73's bundle builds its search dialog in a
+#: shadow root with a <style> element of its own CSS (constant for that file, whose
+#: name carries its content hash). A new theme version changes the name, the hash
+#: no longer applies, and the browser smoke in tests/test_engines.py reports the
+#: blocked style with the hash to put here.
+THEME_STYLE_HASHES = {
+    "bundle.77dd0ce9.min.js": "'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",
+}
+
+
 class PolicyError(ValueError):
     """The page cannot carry a policy (it has no <head>)."""
 
@@ -82,7 +93,9 @@ def policy_for(html: str) -> str:
     """The policy for this page: FIXED_DIRECTIVES plus scripts from 'self' and by hash."""
     hashes = list(dict.fromkeys(script_hash(script) for script in inline_scripts(html)))
     scripts = " ".join(["'self'", *hashes])
+    styles = [source for script, source in THEME_STYLE_HASHES.items() if f"/{script}" in html]
     directives = {"default-src": FIXED_DIRECTIVES["default-src"], "script-src": scripts, **FIXED_DIRECTIVES}
+    directives["style-src"] = " ".join([FIXED_DIRECTIVES["style-src"], *styles])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 

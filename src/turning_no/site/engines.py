@@ -1,0 +1,60 @@
+"""The engines that turn docs/ into HTML: MkDocs (the default) and Zensical, its successor.
+
+Both read mkdocs.yml. Everything else the site needs happens before the engine
+(the checks, scripts/build_site.py) or after it (turning_no.site.finish), so
+switching engine changes this file's one call and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs"
+#: Zensical takes its output folder from the config and wants it inside the project.
+_ZENSICAL_CONFIG = ".zensical.yml"
+_ZENSICAL_SITE = Path("build") / "zensical-site"
+
+
+def _mkdocs(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+
+
+def _zensical(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
+    # A small config that inherits mkdocs.yml and names the output folder. --clean:
+    # Zensical's cache would otherwise hide a page that no longer builds.
+    config = project / _ZENSICAL_CONFIG
+    output = project / _ZENSICAL_SITE
+    config.write_text(
+        "# Written by turning_no.site.engines for one Zensical build; safe to delete.\n"
+        f"INHERIT: mkdocs.yml\nsite_dir: {_ZENSICAL_SITE.as_posix()}\n",
+        encoding="utf-8",
+    )
+    executable = Path(sys.executable).with_name("zensical")
+    program = str(executable) if executable.exists() else "zensical"
+    command = [program, "build", "--clean", "--strict", "-f", config.name]
+    try:
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode == 0 and output.resolve() != site_dir.resolve():
+        shutil.rmtree(site_dir, ignore_errors=True)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(output), str(site_dir))
+    return result
+
+
+_BUILDERS = {"mkdocs": _mkdocs, "zensical": _zensical}
+
+
+def build(engine: str, project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build the site into `site_dir` with `engine`; the caller reads returncode and output."""
+    if engine not in _BUILDERS:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return _BUILDERS[engine](project.resolve(), site_dir.resolve(), environment)

@@ -89,13 +89,20 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _style_sources(html: str) -> list[str]:
+    """'self', and the hash of each inline style a theme script on this page is known to add."""
+    return [
+        FIXED_DIRECTIVES["style-src"],
+        *(hash for script, hash in THEME_STYLE_HASHES.items() if f"/{script}" in html),
+    ]
+
+
 def policy_for(html: str) -> str:
     """The policy for this page: FIXED_DIRECTIVES plus scripts from 'self' and by hash."""
     hashes = list(dict.fromkeys(script_hash(script) for script in inline_scripts(html)))
     scripts = " ".join(["'self'", *hashes])
-    styles = [source for script, source in THEME_STYLE_HASHES.items() if f"/{script}" in html]
     directives = {"default-src": FIXED_DIRECTIVES["default-src"], "script-src": scripts, **FIXED_DIRECTIVES}
-    directives["style-src"] = " ".join([FIXED_DIRECTIVES["style-src"], *styles])
+    directives["style-src"] = " ".join(_style_sources(html))
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
@@ -132,7 +139,8 @@ def policy_problems(html: str) -> list[str]:
             problems.append(f"an inline script is not allowed by its hash: {script.strip()[:60]!r}")
     for match in _HANDLER.finditer(_SCRIPT.sub("", html)):
         problems.append(f"an inline event handler ({match.group(1)}=) cannot be allowed by a hash; use a script file")
-    for name, value in FIXED_DIRECTIVES.items():
+    expected = dict(FIXED_DIRECTIVES, **{"style-src": " ".join(_style_sources(html))})
+    for name, value in expected.items():
         if directives.get(name) != value.split():
             problems.append(f"{name} is not {value}")
     return problems

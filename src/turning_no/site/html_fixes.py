@@ -11,6 +11,10 @@ replacement that does nothing when the flaw is not there.
 2. Its search panel is a `role="dialog"` without a name (partials/search.html), so
    a screen reader announces an unnamed dialog (axe and Lighthouse:
    aria-dialog-name). It gets the name of the button that opens it: "Search".
+3. Zensical's theme marks the drawer's overlay label `aria-hidden="true"`, which a
+   label of a form control may not carry (the Nu HTML Checker: "The aria-hidden
+   attribute must not be used on any label element that is associated with a
+   labelable element"). Material for MkDocs writes the same label without it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ _FIXES = {
     '<div class="md-search" data-md-component="search" role="dialog">': (
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
     ),
+    '<label class="md-overlay" for="__drawer" aria-hidden="true">': '<label class="md-overlay" for="__drawer">',
 }
 
 

@@ -34,7 +34,7 @@ def _script():
 check_script = _script()
 
 
-PAGE = "---\ntitle: {title}\ndescription: A short page for a test.\n---\n\nYou can do this. Write one short note today.\n"
+PAGE = "---\ntitle: {title}\ndescription: A short page for a test.\n---\n\nYou can do this. Write one note today.\n"
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the site: the checks, then the engine, then the post-build step (`make site`).
 
-Usage: python scripts/build_site.py [--engine mkdocs|zensical] [--site-dir SITE] [--offline]
+Usage: python scripts/build_site.py [--engine mkdocs|zensical] [--site-dir SITE] [--offline] [--no-checks]
 
 1. Every gate of `make check` (turning_no.checks.runner) over docs/: a problem stops
    the build before any page is rendered, printed as `path:line: rule: message`.
@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from turning_no.checks.runner import print_problems, run_gates
+from turning_no.checks.runner import GATES, print_problems, run_gates
 from turning_no.model.config import CONFIG_NAME, ConfigError, read_config
 from turning_no.site.engines import DEFAULT_ENGINE, ENGINES, build
 from turning_no.site.finish import finish_site
@@ -51,6 +51,11 @@ def main(arguments: list[str]) -> int:
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--offline", action="store_true", help="the offline copy: no CSP, downloads link online")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the folder that holds mkdocs.yml")
+    parser.add_argument(
+        "--no-checks",
+        action="store_true",
+        help="leave out step 1, for a caller that has just run the checks on the same pages (the tests do)",
+    )
     options = parser.parse_args(arguments)
     project = options.project.resolve()
     site_dir = options.site_dir if options.site_dir.is_absolute() else Path.cwd() / options.site_dir
@@ -60,7 +65,7 @@ def main(arguments: list[str]) -> int:
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 1
-    run = run_gates(config.docs_dir, root=project)
+    run = run_gates(config.docs_dir, root=project, gates=() if options.no_checks else GATES)
     if run.problems:
         print_problems(run.problems, file=sys.stderr)
         print(f"\nThe build stopped before the engine: {len(run.problems)} problem(s) to fix.", file=sys.stderr)

@@ -39,7 +39,7 @@ HOOKS = "src/turning_no/site/mkdocs_hooks.py"
 TIERS = ("unit", "build", "browser")
 #: Fixtures that start Chromium, and those that build the site: a test that uses one is of that tier.
 BROWSER_FIXTURES = {"browser", "playwright_driver", "packets"}
-BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip", "moved_site"}
+BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip", "moved_site", "zensical"}
 #: Tests that share these session fixtures go to one xdist worker (make test: --dist loadgroup),
 #: so that the packets and the offline zip are made once.
 GROUPED_FIXTURES = {"packets", "offline_zip"}
@@ -89,14 +89,25 @@ def pytest_runtest_setup(item):
 
 
 def build_site(
-    destination: Path, *, project: Path = ROOT, env: dict | None = None, engine: str = "mkdocs", offline: bool = False
+    destination: Path,
+    *,
+    project: Path = ROOT,
+    env: dict | None = None,
+    engine: str = "mkdocs",
+    offline: bool = False,
+    checks: bool = True,
 ):
-    """`make site` in `project`: checks, the engine, the post-build step; the finished process (check returncode)."""
+    """`make site` in `project`: checks, the engine, the post-build step; the finished process (check returncode).
+
+    `checks=False` leaves the checks out (a few seconds a build) where they are not what
+    the test is about: tests/test_gates.py runs them on the real pages once.
+    """
     if _running_tier == "unit":
         pytest.fail("a unit test builds the site: mark it build")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--engine", engine]
     command += ["--site-dir", str(destination), "--project", str(project)] + (["--offline"] if offline else [])
+    command += [] if checks else ["--no-checks"]
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
@@ -117,7 +128,7 @@ def _site_server(tmp_path_factory):
 def built_site(_site_server) -> Path:
     """The real site, built once with --strict, for the address it is served at."""
     destination, url = _site_server
-    result = build_site(destination, env={"SITE_URL": url, "SITE_CONTACT": CONTACT})
+    result = build_site(destination, env={"SITE_URL": url, "SITE_CONTACT": CONTACT}, checks=False)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return destination
 
@@ -151,9 +162,21 @@ def moved_site(tmp_path_factory) -> Path:
     project = copy_project(folder / "project")
     _rename_next_steps(project)
     _redirect(project, "next-steps.md", "first-week.md")
-    result = build_site(folder / "site", project=project)
+    result = build_site(folder / "site", project=project, checks=False)
     assert result.returncode == 0, result.stderr
     return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical(tmp_path_factory):
+    """The site built with Zensical (tests/test_engines.py) and served on 127.0.0.1: (folder, address)."""
+    folder = tmp_path_factory.mktemp("zensical") / "site"
+    folder.mkdir()
+    with Server(folder, headers={"LinkChecker": "allow"}) as server:
+        env = {"SITE_URL": server.url, "SITE_CONTACT": CONTACT}
+        result = build_site(folder, env=env, engine="zensical", checks=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield folder, server.url
 
 
 OFFLINE_FOLDER = "turning-no-offline"

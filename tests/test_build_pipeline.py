@@ -9,43 +9,20 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CONTACT, ROOT, build_site, copy_project
+from conftest import CONTACT, ROOT, assert_problems, build_site, copy_project
 
+from turning_no.checks.runner import GATES, run_gates
 from turning_no.model.config import SiteConfig
 from turning_no.site.engines import ENGINES
 from turning_no.site.finish import finish_site, leftover_blocks
 
 FIXTURES = ROOT / "tests" / "check_fixtures"
+CONFIG_GATE = [gate for gate in GATES if gate[0] == "config"]
 
 
-@pytest.mark.build
-def test_a_content_problem_stops_the_strict_build_with_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
-    shutil.copy(FIXTURES / "strategy_missing_section.md", project / "docs/strategies/ask-for-feedback/index.md")
-    result = build_site(tmp_path / "site", project=project)
-    assert result.returncode != 0
-    assert (
-        "docs/strategies/ask-for-feedback/index.md:20: strategy-page: the section '## Common mistakes' is missing"
-        in result.stderr
-    )
-    assert "Traceback" not in result.stderr
-
-
-@pytest.mark.build
-def test_broken_front_matter_stops_the_build_instead_of_being_ignored(tmp_path):
-    # MkDocs alone ignores front matter it cannot parse; the hook must not.
-    project = copy_project(tmp_path / "project")
-    shutil.copy(FIXTURES / "strategy_bad_yaml.md", project / "docs/strategies/ask-for-feedback/index.md")
-    result = build_site(tmp_path / "site", project=project)
-    assert result.returncode != 0
-    assert (
-        "docs/strategies/ask-for-feedback/index.md:2: front-matter: the front matter is not valid YAML" in result.stderr
-    )
-    assert "Traceback" not in result.stderr
-
-
-@pytest.mark.build
-def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_path):
+@pytest.mark.unit
+def test_a_bad_link_kit_address_in_mkdocs_yml_is_found_at_its_line(tmp_path):
+    # The build runs these gates first and stops on any problem (test_bad_block_options_stop_...).
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_url: *site_url", "site_url: careers.example.edu/guide"))
@@ -54,10 +31,17 @@ def test_a_bad_link_kit_address_in_mkdocs_yml_stops_the_build_at_its_line(tmp_pa
         for number, text in enumerate(config.read_text().splitlines(), 1)
         if "turning_no.markdown.page_list" in text
     )
-    result = build_site(tmp_path / "site", project=project)
-    assert result.returncode != 0
-    assert f"mkdocs.yml:{line}: config: 'site_url: careers.example.edu/guide'" in result.stderr
-    assert "is not a web address" in result.stderr and "Traceback" not in result.stderr
+    assert_problems(
+        run_gates(project / "docs", root=project, gates=CONFIG_GATE).problems,
+        [
+            (
+                "mkdocs.yml",
+                line,
+                "config",
+                "'site_url: careers.example.edu/guide' in mkdocs.yml, under markdown_extensions",
+            )
+        ],
+    )
 
 
 @pytest.mark.unit
@@ -88,6 +72,7 @@ def test_block_syntax_shown_as_code_is_not_a_leftover():
 @pytest.mark.parametrize("engine", ENGINES)
 def test_bad_block_options_stop_either_engine_before_it_runs(tmp_path, engine):
     # Zensical alone would build such a page with exit 0; the checks run before any engine.
+    # (Any problem of `make check` stops the build so: the gates' own tests find each one.)
     project = copy_project(tmp_path / "project")
     shutil.copy(FIXTURES / "worksheet_field_bad_yaml.md", project / "docs/strategies/ask-for-feedback/worksheet.md")
     result = build_site(tmp_path / "site", project=project, engine=engine)

@@ -1,26 +1,23 @@
 """Both engines build the same site: MkDocs (the default) and Zensical, its successor.
 
-The Zensical build gets the built-site checks (structure, CSP, QR codes, links,
-valid HTML) and a browser smoke; the full browser suite runs on the MkDocs build.
-The article bodies of the two builds must match, apart from the differences
-listed in KNOWN_DIFFERENCES, each with its reason.
+The Zensical build (the `zensical` fixture in conftest.py) gets the built-site checks
+(structure, CSP, QR codes, links; valid HTML in tests/test_html.py) and a browser
+smoke; the full browser suite runs on the MkDocs build. The article bodies of the two
+builds must match, apart from the differences listed in KNOWN_DIFFERENCES, each with
+its reason.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import http.server
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTACT, PHONE, build_site, html_pages
+from conftest import PHONE, html_pages
 from page_checks import console_problems, csp_problems, outside_request_problems, watch
-from test_html import is_material_markup, shown, vnu_errors
 from test_links import CONFIG, linkchecker
 
 from turning_no.checks.addresses import is_redirect
@@ -33,30 +30,6 @@ KNOWN_DIFFERENCES = {
     # article; Material for MkDocs 9 has none there and scrolls to the content itself.
     "skip-link target": re.compile(r'<a id="__skip" tabindex="-1">\s*</a>'),
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the signature http.server calls)
-        pass
-
-    def end_headers(self):
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
-
-@pytest.fixture(scope="session")
-def zensical(tmp_path_factory):
-    """The site built with Zensical and served on 127.0.0.1: (folder, address)."""
-    folder = tmp_path_factory.mktemp("zensical") / "site"
-    folder.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(folder, env={"SITE_URL": url, "SITE_CONTACT": CONTACT}, engine="zensical")
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield folder, url
-    server.shutdown()
-    server.server_close()
 
 
 #: Not a difference of the engines: each build is served on its own port, so the
@@ -128,13 +101,6 @@ def test_the_zensical_build_has_no_broken_link_or_anchor(zensical):
     assert result.returncode == 0, report
     checked = re.search(r"(\d+) links? in (\d+) URLs? checked", report)
     assert checked and int(checked.group(2)) > 40, report
-
-
-@pytest.mark.build
-def test_the_zensical_build_is_valid_html(zensical):
-    folder, _ = zensical
-    errors = [message for message in vnu_errors(folder) if not is_material_markup(message)]
-    assert errors == [], "\n".join(shown(message) for message in errors)
 
 
 @pytest.mark.browser

@@ -60,21 +60,24 @@ def is_material_markup(message: dict) -> bool:
 
 
 def shown(message: dict) -> str:
-    where = message.get("url", "").split("/site", 1)[-1]
+    where = message.get("url", "").split("/pytest-", 1)[-1]  # which site: site0/, zensical0/site/, moved0/site/
     return f"{where}:{message.get('lastLine', '?')}: {message.get('message')}\n    {message.get('extract', '').strip()}"
 
 
 @pytest.mark.build
-def test_every_built_page_and_a_redirect_page_are_valid_html_and_a_broken_page_is_not(built_site, moved_site, tmp_path):
-    # One run of the checker (a Java start is seconds): the site's pages, a redirect page as
-    # mkdocs-redirects writes it (tests/test_addresses.py), and a page broken on purpose.
+def test_every_page_both_engines_build_and_a_redirect_page_are_valid_html_and_a_broken_page_is_not(
+    built_site, zensical, moved_site, tmp_path
+):
+    # One run of the checker (a Java start is seconds): the site as MkDocs and as Zensical
+    # build it (tests/test_engines.py), a redirect page as mkdocs-redirects writes it
+    # (tests/test_addresses.py), and a page broken on purpose.
     broken = tmp_path / "broken.html"
     broken.write_text(
         '<!doctype html><html lang="en"><head><title>x</title></head><body><p id="a">x</p><p id="a">y</p></body></html>'
     )
     pages = [*html_pages(built_site), built_site / "404.html"]
     assert len(pages) > 30
-    errors = vnu_errors(built_site, moved_site / "next-steps" / "index.html", broken)
+    errors = vnu_errors(built_site, zensical[0], moved_site / "next-steps" / "index.html", broken)
     assert [message["message"] for message in errors if message.get("url", "").endswith("/broken.html")] == [
         "Duplicate ID “a”."
     ]

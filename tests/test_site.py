@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -34,7 +35,9 @@ def linked_file(site: Path, page: Path, href: str) -> Path:
     return site / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
+@functools.cache
 def soup_of(path: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the tests of this module (they only read it)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -191,7 +194,7 @@ def test_the_404_page_leads_back_to_the_guide(built_site):
 
 
 def test_the_published_address_comes_from_site_url(tmp_path):
-    result = build_site(tmp_path, env={"SITE_URL": "https://careers.example.edu/rejection/"})
+    result = build_site(tmp_path, env={"SITE_URL": "https://careers.example.edu/rejection/"}, checks=False)
     assert result.returncode == 0, result.stderr
     canonical = soup_of(tmp_path / "strategies" / "ask-for-feedback" / "index.html").find("link", rel="canonical")
     assert canonical["href"] == "https://careers.example.edu/rejection/strategies/ask-for-feedback/"

@@ -81,12 +81,16 @@ lint: $(BIN)/.installed ## Python style; workflow security
 # browser), build (builds the site or reads a built one) and browser (Chromium).
 # `make test` runs them all on every core (pytest-xdist); tests that share the
 # packets and the offline zip stay on one worker (--dist loadgroup).
+# Temporary folders in build/pytest: pytest's default, /tmp/pytest-of-USER, keeps only
+# the last three runs of any project, so a run elsewhere on the machine could delete
+# this one's built sites while it reads them.
 PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --basetemp $(CURDIR)/build/pytest
 test: check lint node_modules/.installed ## everything CI runs
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(PYTEST)
 
 test-fast: $(BIN)/.installed node_modules/.installed ## the unit and build tests: no browser
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "unit or build"
+	$(PYTEST) -m "unit or build"
 
 # Lighthouse from npm, pinned in bench/package-lock.json, apart from the root
 # package.json so that `make test` never installs it.

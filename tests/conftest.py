@@ -40,9 +40,33 @@ TIERS = ("unit", "build", "browser")
 #: Fixtures that start Chromium, and those that build the site: a test that uses one is of that tier.
 BROWSER_FIXTURES = {"browser", "playwright_driver", "packets"}
 BUILD_FIXTURES = {"built_site", "site_url", "_site_server", "offline_zip", "moved_site", "zensical"}
-#: Tests that share these session fixtures go to one xdist worker (make test: --dist loadgroup),
-#: so that the packets and the offline zip are made once.
-GROUPED_FIXTURES = {"packets", "offline_zip"}
+#: Tests that share these session fixtures run on one xdist worker (make test: --dist loadgroup),
+#: so that the packets and the offline zip are made once, and Zensical builds once: two
+#: Zensical builds of one project at once share its output folder and its .cache.
+GROUPS = {"packets": "packets", "offline_zip": "packets", "zensical": "zensical"}
+#: Where those tests are, by the start of their node id: the scheduler knows no fixtures.
+GROUP_OF = {
+    "packets": ("tests/test_packet.py", "tests/test_links.py", "tests/test_offline.py"),
+    "zensical": ("tests/test_engines.py", "tests/test_html.py::test_every_page_both_engines_build"),
+}
+
+
+def group_of(nodeid: str) -> str | None:
+    return next((group for group, starts in GROUP_OF.items() if nodeid.startswith(starts)), None)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, by GROUP_OF: xdist's own reads `xdist_group` marks through a node id
+    that pytest 9 no longer lets it change, and so sends a group's tests to every worker."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid) or nodeid  # a test of no group is a unit of its own
+
+    return GroupScheduling(config, log)
 
 
 def tier_of(item) -> tuple[str | None, str]:
@@ -72,10 +96,11 @@ def pytest_collection_modifyitems(config, items):
         tier, problem = tier_of(item)
         if tier is None:
             wrong.append(f"{item.nodeid} {problem}")
-        if set(item.fixturenames) & GROUPED_FIXTURES:
-            item.add_marker(pytest.mark.xdist_group("packets"))
+        groups = {GROUPS[name] for name in item.fixturenames if name in GROUPS}
+        if groups and groups != {group_of(item.nodeid)}:
+            wrong.append(f"{item.nodeid} uses the fixtures of {', '.join(sorted(groups))}: add it to GROUP_OF")
     if wrong:
-        raise pytest.UsageError("Every test needs exactly one tier:\n" + "\n".join(wrong))
+        raise pytest.UsageError("Every test needs exactly one tier (and its xdist group):\n" + "\n".join(wrong))
 
 
 _running_tier: str | None = None

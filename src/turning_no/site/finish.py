@@ -3,7 +3,7 @@
 Whichever engine built the site (turning_no.site.engines), this step does the
 same to its HTML, in this order:
 
-1. mend the theme's markup (turning_no.site.html_fixes);
+1. mend the theme's markup (turning_no.site.html_fixes, turning_no.html_mend);
 2. draw the QR code of each worksheet's address where the template left its slot
    (`<span class="print-qr" data-address="...">`, for the printed footer);
 3. in the offline copy, send download links to the published site;
@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from turning_no.html_mend import skip_words
 from turning_no.model.config import SiteConfig
 from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import accent_css
@@ -70,9 +71,9 @@ def _draw_qr_codes(html: str) -> tuple[str, int]:
     return _QR_SLOT.subn(lambda match: str(qr_svg(html_module.unescape(match.group(1)))), html)
 
 
-def finish_page(html: str, config: SiteConfig, *, offline: bool) -> tuple[str, int]:
-    """One page, transformed: (new HTML, QR codes drawn)."""
-    html = fix_theme_markup(html)
+def finish_page(html: str, config: SiteConfig, *, offline: bool, skip_text: str | None = None) -> tuple[str, int]:
+    """One page, transformed: (new HTML, QR codes drawn). `skip_text`: see html_mend.skip_to_title."""
+    html = fix_theme_markup(html, skip_text)
     html, codes = _draw_qr_codes(html)
     if offline and config.site_url:
         html = point_downloads_online(html, config.site_url)
@@ -84,7 +85,10 @@ def finish_page(html: str, config: SiteConfig, *, offline: bool) -> tuple[str, i
 def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) -> Finished:
     """Apply every post-build transform to the built site in `site_dir`."""
     finished = Finished()
-    for page in sorted(site_dir.rglob("*.html")):
+    pages = sorted(site_dir.rglob("*.html"))
+    # The theme's "Skip to content" in the site's language, from a page that has the link.
+    skip_text = next(filter(None, (skip_words(page.read_text(encoding="utf-8")) for page in pages)), None)
+    for page in pages:
         html = page.read_text(encoding="utf-8")
         for text in leftover_blocks(html):
             source = _source_of(site_dir, page, config.docs_dir)
@@ -98,7 +102,7 @@ def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) ->
                     "block",
                 )
             )
-        html, codes = finish_page(html, config, offline=offline)
+        html, codes = finish_page(html, config, offline=offline, skip_text=skip_text)
         page.write_text(html, encoding="utf-8")
         finished.pages += 1
         finished.qr_codes += codes

@@ -11,9 +11,13 @@ replacement that does nothing when the flaw is not there.
 2. Its search panel is a `role="dialog"` without a name (partials/search.html), so
    a screen reader announces an unnamed dialog (axe and Lighthouse:
    aria-dialog-name). It gets the name of the button that opens it: "Search".
+3. The rest (the skip link, the menu's landmarks, the table of contents label, the
+   permalinks) is mended by turning_no.html_mend, which says why for each.
 """
 
 from __future__ import annotations
+
+from turning_no.html_mend import mend
 
 _FIXES = {
     ' tabindex=""': "",
@@ -23,7 +27,8 @@ _FIXES = {
 }
 
 
-def fix_theme_markup(html: str) -> str:
+def fix_theme_markup(html: str, skip_text: str | None = None) -> str:
+    """`skip_text`: the theme's "Skip to content", for pages it wrote no skip link on."""
     for flaw, fixed in _FIXES.items():
         html = html.replace(flaw, fixed)
-    return html
+    return mend(html, skip_text)

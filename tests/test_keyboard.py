@@ -1,0 +1,270 @@
+"""The keyboard and the screen reader, on one page of each type, at a phone's width, a
+laptop at 200% zoom (640 px) and a desktop.
+
+The checks themselves are plain functions in tests/page_checks.py, so that one walk over
+every page and width can call them; this file drives them on a few pages. It also
+writes reports/keyboard.md: the tab stops walked per page and width, and the smallest
+target, for the issue notes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from page_checks import focus_stops, focus_walk, settle, smallest_target
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "",
+    "strategy": "strategies/ask-for-feedback/",
+    "worksheet": "strategies/ask-for-feedback/worksheet/",
+    "email": "strategies/ask-for-feedback/email/",
+}
+WIDTHS = {390: 844, 640: 480, 1280: 900}  # 640 x 480: a 1280 x 960 screen at 200% zoom
+STEPS = 250  # more than any of these pages has stops
+REPORT = Path(os.environ.get("KEYBOARD_REPORT", ROOT / "reports" / "keyboard.md"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    """Rows of the report, written when the module is done."""
+    rows: dict[tuple[str, int], dict] = {}
+    yield rows
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "# Keyboard walk and target sizes",
+        "",
+        "| Page | Width | Tab stops | Shift+Tab stops | Bad stops | Smallest target |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for (name, width), row in sorted(rows.items(), key=lambda item: (list(PAGES).index(item[0][0]), item[0][1])):
+        smallest = row.get("smallest", (float("nan"), ""))
+        lines.append(
+            f"| {name} | {width} | {row.get('Tab', '-')} | {row.get('Shift+Tab', '-')} | {row.get('bad', 0)} "
+            f"| {smallest[0]:.0f} px ({smallest[1]}) |"
+        )
+    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def open_page(browser, site_url: str, path: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    settle(page)
+    return context, page
+
+
+def active(page) -> str:
+    """What has focus: its tag and name, e.g. 'label Navigation'."""
+    return page.evaluate(
+        """() => { const element = document.activeElement;
+        const name = element.getAttribute('aria-label') || element.textContent.replace(/\\s+/g, ' ').trim();
+        return element.tagName.toLowerCase() + ' ' + name.slice(0, 40); }"""
+    )
+
+
+def toggle(page, name: str) -> bool:
+    return page.evaluate("name => document.querySelector(`[data-md-toggle=${name}]`).checked", name)
+
+
+def tab_to(page, selector: str, key: str = "Tab", steps: int = 40) -> None:
+    """Press `key` until the element matching `selector` has focus."""
+    for _ in range(steps):
+        page.keyboard.press(key)
+        page.wait_for_timeout(20)
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"{key} never reached {selector}")
+
+
+# --- Every stop of a walk is visible --------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_tab_stop_is_in_view_with_a_box_and_not_covered(browser, site_url, report, width, key):
+    bad = []
+    for name, path in PAGES.items():
+        context, page = open_page(browser, site_url, path, width)
+        stops = focus_stops(page, STEPS, key)
+        problems = [
+            f"{name}: {key} {number}: {stop['name']} {problem}"
+            for number, stop in enumerate(stops, start=1)
+            for problem in stop["problems"]
+        ]
+        row = report.setdefault((name, width), {})
+        row[key] = len(stops)
+        row["bad"] = row.get("bad", 0) + len(problems)
+        if key == "Tab":
+            page.goto(site_url + path, wait_until="load")
+            row["smallest"] = smallest_target(page)
+        context.close()
+        assert len(stops) >= 15, f"{name} at {width} px: only {len(stops)} stops; did the walk run?"
+        bad += problems
+    assert bad == [], "\n".join(bad)
+
+
+def test_the_walk_reports_a_stop_off_screen_invisible_or_covered(browser, site_url):
+    # The check can fail: a link far to the left, a faded button and a link under the sticky header.
+    context, page = open_page(browser, site_url, "", 640)
+    page.evaluate(
+        """() => {
+        const article = document.querySelector('article');
+        const start = Object.assign(document.createElement('button'), {id: 'start', textContent: 'Start'});
+        const away = Object.assign(document.createElement('a'), {href: '#', textContent: 'Away'});
+        away.style.cssText = 'position: fixed; left: -300px; top: 200px';
+        const faded = Object.assign(document.createElement('button'), {textContent: 'Faded'});
+        faded.style.opacity = '0';
+        const under = Object.assign(document.createElement('a'), {href: '#', textContent: 'Under'});
+        under.style.cssText = 'position: fixed; left: 200px; top: 10px; z-index: 0';
+        article.prepend(start, away, faded, under);
+    }"""
+    )
+    page.locator("#start").focus()
+    found = "\n".join(focus_walk(page, 3))
+    context.close()
+    assert '"Away" is outside the viewport' in found
+    assert '"Faded" is invisible' in found
+    assert '"Under" is covered by header.md-header' in found
+
+
+# --- The drawer -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [390, 640])
+def test_the_menu_opens_from_the_keyboard_and_closes_with_escape(browser, site_url, width):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/", width)
+    tab_to(page, ".md-header label[for=__drawer]")
+    assert active(page) == "label Navigation"
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert toggle(page, "drawer")
+    # Focus is in the drawer, in the section of this page: its heading, which closes the section.
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
+    assert active(page) == "label Strategies"
+    # Walking the open drawer: every stop visible, none behind the section shown.
+    inside = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(20)
+        if not toggle(page, "drawer"):
+            break
+        inside.append(active(page))
+    assert "a Process your emotions" in inside and "a Worksheets" not in inside
+    # Leaving the drawer with Tab closed it.
+    assert not toggle(page, "drawer")
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    # Open it again; Escape closes the section first, then the drawer, and focus goes back.
+    tab_to(page, ".md-header label[for=__drawer]", key="Shift+Tab", steps=80)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert active(page) == "label Strategies"  # the button that opens the section again
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(20)
+    assert active(page) == "a Worksheets"
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert not toggle(page, "drawer")
+    assert active(page) == "label Navigation"
+    context.close()
+
+
+def test_every_stop_in_the_open_drawer_is_in_view(browser, site_url):
+    context, page = open_page(browser, site_url, "about/sources/", 640)
+    tab_to(page, ".md-header label[for=__drawer]")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    page.keyboard.press("Escape")  # up from the About section to the whole menu
+    page.wait_for_timeout(100)
+    assert active(page) == "label About"  # the last item of the menu: walk up from it
+    stops = focus_stops(page, 30, "Shift+Tab", within=".md-sidebar--primary")
+    context.close()
+    names = " ".join(stop["name"] for stop in stops)
+    assert '"Worksheets"' in names and '"Understanding rejection"' in names
+    assert "Sources" not in names and "Process your emotions" not in names  # in sections that are closed
+    assert [f"{stop['name']} {problem}" for stop in stops for problem in stop["problems"]] == []
+
+
+# --- Search -----------------------------------------------------------------------
+
+
+def test_tabbing_onto_the_search_box_does_not_open_the_search(browser, site_url):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/", 1280)
+    tab_to(page, ".md-search__input")
+    page.wait_for_timeout(200)
+    assert not toggle(page, "search")
+    page.keyboard.type("feedback")
+    page.wait_for_selector(".md-search-result__item")
+    assert toggle(page, "search")
+    # Tab leaves the search, closes it, and the next stop is visible (not the results panel).
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(100)
+    assert not toggle(page, "search")
+    assert focus_walk(page, 1) == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 640])
+def test_on_a_small_screen_the_search_button_opens_the_search_and_escape_comes_back(browser, site_url, width):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/", width)
+    tab_to(page, ".md-header label[for=__search]")
+    assert active(page) == "label Search"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert toggle(page, "search")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("feedback")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(200)
+    assert not toggle(page, "search")
+    assert active(page) == "label Search"
+    context.close()
+
+
+# --- The skip link ----------------------------------------------------------------
+
+
+def wait_for_focus_on(page, selector: str) -> None:
+    """Material follows the link a moment later (its instant navigation handles the click)."""
+    try:
+        page.wait_for_function("selector => document.activeElement.matches(selector)", arg=selector, timeout=5000)
+    except PlaywrightTimeout:
+        pytest.fail(f"focus went to {active(page)!r}, not to {selector}")
+
+
+@pytest.mark.parametrize("path", [*PAGES.values(), "strategies/", "404.html"])
+def test_the_skip_link_moves_focus_to_the_page_title(browser, site_url, path):
+    context, page = open_page(browser, site_url, path, 390)
+    page.keyboard.press("Tab")
+    assert active(page) == "a Skip to content"
+    page.keyboard.press("Enter")
+    wait_for_focus_on(page, "h1")
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") > 48  # below the header
+    context.close()
+
+
+def test_the_skip_link_works_after_instant_navigation(browser, site_url):
+    context, page = open_page(browser, site_url, "", 1280)
+    page.locator("article a[href$='strategies/']").first.click()
+    page.wait_for_url("**/strategies/")
+    page.wait_for_timeout(200)
+    page.locator(".md-skip").focus()
+    page.keyboard.press("Enter")
+    wait_for_focus_on(page, "h1")
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.textContent]") == [
+        "H1",
+        "The eight strategies",
+    ]
+    context.close()

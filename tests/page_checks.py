@@ -301,3 +301,43 @@ def text_spacing_problems(page) -> list[str]:
     page.evaluate(_ADOPT_CSS, TEXT_SPACING)
     after = page.evaluate(_TEXT_OVERFLOW)
     return [message for name, message in after.items() if name not in before]
+
+
+# --- What a screen reader gets -------------------------------------------------------
+
+
+def _snapshot(locator) -> str:
+    return locator.aria_snapshot()
+
+
+def aria_problems(page) -> list[str]:
+    """Where the accessibility tree (Playwright's aria snapshot) tells a screen reader less,
+    or more, than the page shows:
+
+    - a heading whose name has its permalink in it ("Why it matters ¶");
+    - a worksheet question whose control is not named with the question's number
+      ("1. Who will you write to?"), as the page and the printed sheet show it;
+    - a table cell that reads its label as text and then again as its field's name.
+    """
+    found = []
+    for heading in page.locator("article :is(h1, h2, h3, h4, h5, h6)").all():
+        tree = _snapshot(heading)
+        if "¶" in tree or "Link to this section" in tree:
+            found.append(f"heading {tree.splitlines()[0].strip()} reads its permalink")
+    for field in page.locator(".ws-field").all():
+        number = field.locator(".ws-number")
+        if not number.count():
+            found.append(f"question {field.get_attribute('data-field')} has no number in its text")
+            continue
+        digits = number.first.inner_text().strip()
+        tree = _snapshot(field)
+        named = [line for line in tree.splitlines() if line.lstrip("- ").startswith(("textbox", "group", "table"))]
+        if not any(f'"{digits} ' in line for line in named[:1]):
+            found.append(f"question {field.get_attribute('data-field')} is not named with {digits!r}: {named[:1]}")
+    for cell in page.locator(".ws-table td:has(input)").all():
+        tree = _snapshot(cell)
+        if any(line.lstrip("- ").startswith("text:") for line in tree.splitlines()):
+            found.append(
+                f"a table cell reads its label twice: {' / '.join(line.strip() for line in tree.splitlines())}"
+            )
+    return found

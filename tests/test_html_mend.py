@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from turning_no.html_mend import (
     drop_dangling_toc_label,
+    hide_permalinks,
     mend,
-    name_permalinks,
     name_section_menus,
     skip_to_title,
     skip_words,
@@ -102,25 +102,19 @@ def test_the_toc_label_loses_its_for_only_where_there_is_no_toc_switch():
     assert drop_dangling_toc_label(with_switch) == with_switch
 
 
-def test_permalinks_are_named_by_where_they_go():
-    page = name_permalinks(ARTICLE)
+def test_permalinks_are_hidden_from_screen_readers_and_the_tab_order():
+    page = hide_permalinks(ARTICLE)
     assert (
         '<a class="headerlink" href="#why-it-matters" title="Link to this section"'
-        ' aria-label="Link to this section: Why it matters">&para;</a>'
+        ' aria-hidden="true" tabindex="-1">&para;</a>'
     ) in page
 
 
-def test_a_permalink_name_has_the_heading_words_without_markup():
-    heading = (
-        '<h2 id="x">Ask <code>why</code> &amp; &ldquo;how&rdquo;'
-        '<a class="headerlink" href="#x" title="Link to this section">&para;</a></h2>'
-    )
-    assert 'aria-label="Link to this section: Ask why &amp; “how”"' in name_permalinks(heading)
-
-
-def test_a_heading_without_a_permalink_does_not_lend_its_words_to_the_next():
-    page = name_permalinks("<h1>Title</h1>\n" + ARTICLE)
-    assert "Title" not in page.split('aria-label="')[1].split('"')[0]
+def test_every_permalink_is_hidden_and_only_those():
+    page = "<h1>Title</h1>\n" + ARTICLE + ARTICLE.replace("why-it-matters", "another")
+    hidden = hide_permalinks(page)
+    assert hidden.count('aria-hidden="true" tabindex="-1"') == 2
+    assert "<h1>Title</h1>" in hidden
 
 
 def test_mending_twice_changes_nothing_more():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from page_checks import focus_stops, focus_walk, settle, smallest_target
+from page_checks import aria_problems, focus_stops, focus_walk, settle, smallest_target
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -268,3 +268,86 @@ def test_the_skip_link_works_after_instant_navigation(browser, site_url):
         "The eight strategies",
     ]
     context.close()
+
+
+# --- What a screen reader gets ------------------------------------------------------
+
+# One sheet for each kind of field.
+SHEET_OF_KIND = {
+    "short": "ask-for-feedback",
+    "long": "ask-for-feedback",
+    "checklist": "ask-for-feedback",
+    "scale": "ask-for-feedback",
+    "table": "ask-for-feedback",
+    "date": "build-your-skills",
+}
+ROLE_OF_KIND = {"short": "textbox", "long": "textbox", "date": "textbox", "checklist": "group", "scale": "group"}
+
+
+@pytest.mark.parametrize("kind", list(SHEET_OF_KIND))
+def test_a_screen_reader_gets_the_question_numbers_and_each_name_once(browser, site_url, kind):
+    context, page = open_page(browser, site_url, f"strategies/{SHEET_OF_KIND[kind]}/worksheet/", 1280)
+    field = page.locator(f".ws-field--{kind}").first
+    number = field.locator(".ws-number").inner_text()
+    question = field.locator(".ws-label").inner_text()
+    tree = field.aria_snapshot()
+    problems = aria_problems(page)
+    context.close()
+    assert question.startswith(f"{number} ") and number.rstrip(".").isdigit()
+    role = ROLE_OF_KIND.get(kind, "table")
+    assert f'{role} "{question}' in tree, tree
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", list(PAGES.values()))
+def test_headings_read_their_words_without_the_permalink(browser, site_url, path):
+    context, page = open_page(browser, site_url, path, 1280)
+    problems = [problem for problem in aria_problems(page) if problem.startswith("heading")]
+    # The permalink is still there for a pointer, out of the tab order.
+    links = page.locator("article .headerlink")
+    hidden = [links.nth(index).get_attribute("aria-hidden") == "true" for index in range(links.count())]
+    context.close()
+    assert problems == []
+    assert hidden and all(hidden)
+
+
+def test_the_aria_check_finds_a_missing_number_a_read_permalink_and_a_twice_read_cell(browser, site_url):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/worksheet/", 1280)
+    page.evaluate(
+        """() => {
+        document.querySelector('.ws-number').remove();
+        const link = document.querySelector('article h2 .headerlink');
+        link.removeAttribute('aria-hidden');
+        const label = document.querySelector('.ws-cell-label');
+        label.removeAttribute('aria-hidden');
+        label.nextElementSibling.removeAttribute('aria-labelledby');
+    }"""
+    )
+    found = "\n".join(aria_problems(page))
+    context.close()
+    assert "question recipient has no number" in found
+    assert "reads its permalink" in found
+    assert "a table cell reads its label twice" in found
+
+
+def test_the_saved_message_is_announced_and_in_reach_of_a_screen_reader(browser, site_url):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/worksheet/", 390)
+    page.locator("#ws-recipient").fill("Sam")
+    page.wait_for_timeout(100)
+    toolbar = page.locator(".ws-toolbar").aria_snapshot()
+    context.close()
+    assert "- status: Saved on this device." in toolbar
+
+
+def test_the_email_composer_announces_what_it_did(browser, site_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    page.goto(site_url + "strategies/ask-for-feedback/email/", wait_until="load")
+    template = page.locator("[data-email-template]").first
+    template.locator(".email-composer__copy").click()
+    page.wait_for_timeout(200)
+    tree = template.locator(".email-composer__status").aria_snapshot()
+    context.close()
+    assert tree.startswith("- status: ") and len(tree) > len("- status: ") + 5, tree

@@ -16,8 +16,11 @@ Material's partials, keeps every Material upgrade free of a merge.
 - `drop_dangling_toc_label`: the "Table of contents" heading is a `<label>` for the
   `__toc` switch, which a section's index page does not have (the Nu HTML Checker:
   the `for` attribute must name a form control). The label keeps its text.
-- `name_permalinks`: a heading's permalink reads "¶" to a screen reader; it is named
-  "Link to this section: <heading>", from its own title (toc's `permalink_title`).
+- `hide_permalinks`: a heading's permalink ("¶") is a link inside the heading, so a
+  screen reader reads it as part of the heading's name ("Why it matters ¶", and
+  with a name of its own, "Why it matters Link to this section: Why it matters").
+  It is for copying a section's address with a pointer: it is hidden from screen
+  readers and left out of the tab order (the table of contents links each section).
 """
 
 from __future__ import annotations
@@ -120,19 +123,16 @@ def drop_dangling_toc_label(page: str) -> str:
     return _TOC_LABEL.sub('<label class="md-nav__title">', page)
 
 
-def name_permalinks(page: str) -> str:
-    """Name each heading's permalink after its own title and the heading it goes to."""
+def hide_permalinks(page: str) -> str:
+    """Hide each heading's permalink from screen readers and the tab order."""
 
-    def named(match: re.Match) -> str:
-        heading = _text(match.group("text"))
-        title = html_lib.unescape(match.group("title"))
-        label = f"{title}: {heading}" if heading else title
+    def hidden(match: re.Match) -> str:
         return (
             f'{match.group("open")}{match.group("text")}<a class="headerlink" href="{match.group("href")}"'
-            f' title="{match.group("title")}" aria-label="{_attribute(label)}">'
+            f' title="{match.group("title")}" aria-hidden="true" tabindex="-1">'
         )
 
-    return _PERMALINK.sub(named, page)
+    return _PERMALINK.sub(hidden, page)
 
 
 def mend(page: str, skip_text: str | None = None) -> str:
@@ -140,4 +140,4 @@ def mend(page: str, skip_text: str | None = None) -> str:
     page = skip_to_title(page, skip_text)
     page = name_section_menus(page)
     page = drop_dangling_toc_label(page)
-    return name_permalinks(page)
+    return hide_permalinks(page)

@@ -179,15 +179,20 @@ _SMALL_TARGETS = (
     if (box.width < 1 || box.height < 1) continue;  // not shown (or shown through its label)
     const style = getComputedStyle(element);
     if (style.visibility === 'hidden' || element.closest('[inert], [aria-hidden=true], .md-toggle')) continue;
-    // A label counts when it ticks a box the reader sees, or when it looks clickable (a
-    // pointer) as Material's label-buttons do; not when it names a text field, nor
-    // Material's "Table of contents" heading on a wide screen, a label of a hidden switch
-    // that does nothing there.
+    if (element.disabled) continue;  // not a target (the paper-only boxes of a task list)
+    let opacity = 1;  // faded out: not shown (Material's search buttons until there is a query)
+    for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
+      opacity *= parseFloat(getComputedStyle(node).opacity);
+    }
+    if (opacity < 0.1) continue;
+    // A label counts when it ticks a box, shown or hidden: Material's menu, search and
+    // section buttons are labels of hidden switches. Not when it names a text field, nor
+    // the "Table of contents" heading of the side column, a label of a switch that does
+    // nothing there.
     if (element.tagName === 'LABEL') {
       const control = element.control;
       if (!control || !/^(checkbox|radio)$/.test(control.type)) continue;
-      const seen = control.getBoundingClientRect();
-      if ((seen.width < 1 || seen.height < 1) && style.cursor !== 'pointer') continue;
+      if (element.closest('.md-sidebar--secondary')) continue;
     }
     if (box.width + 0.5 < minimum || box.height + 0.5 < minimum) {
       found.push({name: describe(element), width: box.width, height: box.height});

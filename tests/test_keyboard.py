@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from page_checks import aria_problems, focus_stops, focus_walk, settle, smallest_target
+from conftest import ROOT, html_pages
+from page_checks import aria_problems, focus_stops, focus_walk, settle, small_targets, smallest_target
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -351,3 +351,51 @@ def test_the_email_composer_announces_what_it_did(browser, site_url):
     tree = template.locator(".email-composer__status").aria_snapshot()
     context.close()
     assert tree.startswith("- status: ") and len(tree) > len("- status: ") + 5, tree
+
+
+# --- Target size ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_radio_checkbox_and_button_is_at_least_24_px(browser, site_url, built_site, width):
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
+    page = context.new_page()
+    found, pages = [], 0
+    for path in [page.relative_to(built_site).as_posix().removesuffix("index.html") for page in html_pages(built_site)]:
+        page.goto(site_url + path, wait_until="load")
+        found += [f"/{path}: {target}" for target in small_targets(page)]
+        pages += 1
+    # What only shows once opened: the search with a query in it (its Clear button) and,
+    # on a phone, the menu drawer with a section closed (the arrows that open sections).
+    page.goto(site_url + "strategies/ask-for-feedback/", wait_until="load")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    settle(page)
+    if width < 960:
+        page.locator(".md-header__button[for=__search]").click()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("feedback")  # Material searches on each key, not on a pasted value
+    page.wait_for_selector(".md-search-result__item")
+    found += [f"search open: {target}" for target in small_targets(page)]
+    if width < 1220:
+        page.keyboard.press("Escape")
+        page.locator(".md-header__button[for=__drawer]").click()
+        page.locator("label.md-nav__title[for=__nav_3]").click()  # back to the whole menu
+        page.wait_for_timeout(100)
+        found += [f"menu open: {target}" for target in small_targets(page)]
+    context.close()
+    assert pages > 30
+    assert found == [], "\n".join(found)
+
+
+def test_the_target_check_finds_a_small_button(browser, site_url):
+    context, page = open_page(browser, site_url, "", 390)
+    page.evaluate(
+        """() => {
+        const button = Object.assign(document.createElement('button'), {textContent: 'x'});
+        button.style.cssText = 'width: 20px; height: 20px; padding: 0';
+        document.querySelector('article').prepend(button);
+    }"""
+    )
+    found = small_targets(page)
+    context.close()
+    assert found == ['button "x" is 20 x 20 px (needs 24 x 24)']

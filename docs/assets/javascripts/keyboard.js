@@ -53,7 +53,7 @@
     return document.querySelector(".md-search__input");
   }
   function headerButton(id) {
-    return document.querySelector(".md-header label[for='" + id + "']");
+    return document.querySelector(".md-header label.md-header__button[for='" + id + "']");
   }
 
   function tabbable(root) {

@@ -132,12 +132,15 @@ def focus_stops(page, steps: int = 200, key: str = "Tab", within: str | None = N
     element that the CSS selector `within` names (the open menu drawer, say).
     """
     settle(page)
+    scripts = page.evaluate("() => typeof document$ !== 'undefined'")
     stops: list[dict] = []
     for _ in range(steps):
         before = page.evaluate(_TOGGLES)
         page.keyboard.press(key)
         # Two frames: Material's scripts react to focus (1 ms later) and to the scroll.
-        page.evaluate(_TWO_FRAMES)
+        # (With JavaScript off there are no scripts to wait for, and no frames come.)
+        if scripts:
+            page.evaluate(_TWO_FRAMES)
         stop = page.evaluate(_FOCUS_STOP)
         opened = [name for name, on in page.evaluate(_TOGGLES).items() if on and not before.get(name)]
         if stop is None:

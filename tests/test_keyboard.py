@@ -399,3 +399,66 @@ def test_the_target_check_finds_a_small_button(browser, site_url):
     found = small_targets(page)
     context.close()
     assert found == ['button "x" is 20 x 20 px (needs 24 x 24)']
+
+
+# --- Without JavaScript ---------------------------------------------------------------
+
+PROMISES = ("stay on this device", "saved", "Clear answers")
+PRINT_AND_WRITE = "write your answers by hand"
+
+
+@pytest.fixture(scope="module")
+def worksheet_paths(built_site) -> list[str]:
+    found = sorted(
+        f"strategies/{path.parent.parent.name}/worksheet/"
+        for path in built_site.glob("strategies/*/worksheet/index.html")
+    )
+    assert len(found) == 8
+    return found
+
+
+def test_without_javascript_a_worksheet_promises_no_saving_and_says_to_print_it(browser, site_url, worksheet_paths):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    found = []
+    for path in [*worksheet_paths, "worksheets/"]:
+        page.goto(site_url + path, wait_until="load")
+        shown = page.locator("article").inner_text()
+        found += [f"/{path} says {promise!r}" for promise in PROMISES if promise in shown]
+        if path != "worksheets/" and PRINT_AND_WRITE not in shown:
+            found.append(f"/{path} does not say to print it and write by hand")
+        if path == "worksheets/" and "print a sheet and write on it by hand" not in shown:
+            found.append(f"/{path} does not say to print a sheet")
+        if page.locator(".ws-toolbar").count() and page.locator(".ws-toolbar").is_visible():
+            found.append(f"/{path} shows the toolbar")
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_with_javascript_the_sheet_promises_saving_and_not_the_no_script_text(browser, site_url):
+    context, page = open_page(browser, site_url, "strategies/process-emotions/worksheet/", 390)
+    page.wait_for_selector(".ws-toolbar:not([hidden])")
+    shown = page.locator("article").inner_text()
+    tree = page.locator("article").aria_snapshot()
+    page.emulate_media(media="print")
+    printed = page.locator("article").inner_text()
+    context.close()
+    assert "Your answers stay on this device" in shown and "Clear answers” when you are done" in shown
+    assert PRINT_AND_WRITE not in shown and PRINT_AND_WRITE not in tree
+    assert PRINT_AND_WRITE not in printed
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_without_javascript_every_tab_stop_is_in_view(browser, site_url, width):
+    # assets/stylesheets/no-script.css: the drawer slides in while it has focus, and
+    # what only works with a script (palette, back to top) takes no focus.
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, java_script_enabled=False)
+    page = context.new_page()
+    bad = []
+    for name in ("home", "strategy", "worksheet"):
+        page.goto(site_url + PAGES[name], wait_until="load")
+        stops = focus_stops(page, STEPS)
+        assert len(stops) >= 15
+        bad += [f"{name}: {stop['name']} {problem}" for stop in stops for problem in stop["problems"]]
+    context.close()
+    assert bad == [], "\n".join(bad)

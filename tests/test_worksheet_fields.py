@@ -40,7 +40,7 @@ def test_short_answer_with_a_hint():
         ///
         """,
         """
-        <div class="ws-field ws-field--short" data-field="recipient" data-kind="short"><label class="ws-label" for="ws-recipient">Who will you write to?</label><div class="ws-hint" id="ws-recipient-hint">
+        <div class="ws-field ws-field--short" data-field="recipient" data-kind="short"><label class="ws-label" for="ws-recipient"><span class="ws-number">1.</span> Who will you write to?</label><div class="ws-hint" id="ws-recipient-hint">
         <p>Pick the person you <em>met</em>.</p>
         </div>
         <input aria-describedby="ws-recipient-hint" autocomplete="off" id="ws-recipient" name="recipient" type="text" /><div aria-hidden="true" class="ws-print-value"></div>
@@ -60,7 +60,7 @@ def test_long_answer_gets_its_ruled_lines_for_paper():
         ///
         """,
         """
-        <div class="ws-field ws-field--long" data-field="went-well" data-kind="long"><label class="ws-label" for="ws-went-well">What went well?</label><textarea id="ws-went-well" name="went-well" rows="2"></textarea>
+        <div class="ws-field ws-field--long" data-field="went-well" data-kind="long"><label class="ws-label" for="ws-went-well"><span class="ws-number">1.</span> What went well?</label><textarea id="ws-went-well" name="went-well" rows="2"></textarea>
         <div aria-hidden="true" class="ws-print-value"></div>
         <div aria-hidden="true" class="ws-lines"><span class="ws-line"></span><span class="ws-line"></span></div>
         </div>
@@ -83,7 +83,7 @@ def test_date():
         ///
         """,
         """
-        <div class="ws-field ws-field--date" data-field="by-when" data-kind="date"><label class="ws-label" for="ws-by-when">By what date?</label><input id="ws-by-when" name="by-when" type="date" /><div aria-hidden="true" class="ws-print-value"></div>
+        <div class="ws-field ws-field--date" data-field="by-when" data-kind="date"><label class="ws-label" for="ws-by-when"><span class="ws-number">1.</span> By what date?</label><input id="ws-by-when" name="by-when" type="date" /><div aria-hidden="true" class="ws-print-value"></div>
         <div aria-hidden="true" class="ws-lines ws-lines--short"><span class="ws-line"></span></div>
         </div>
         """,  # noqa: E501
@@ -105,7 +105,7 @@ def test_checklist_is_a_fieldset_of_real_checkboxes():
         """,
         """
         <fieldset aria-describedby="ws-sources-hint" class="ws-field ws-field--checklist" data-field="sources" data-kind="checklist">
-        <legend class="ws-label">Which sources?</legend>
+        <legend class="ws-label"><span class="ws-number">1.</span> Which sources?</legend>
         <div class="ws-hint" id="ws-sources-hint">
         <p>Check all that apply.</p>
         </div>
@@ -136,7 +136,7 @@ def test_scale_is_a_fieldset_of_five_radios_with_named_ends():
         """,
         """
         <fieldset class="ws-field ws-field--scale" data-field="ready" data-kind="scale">
-        <legend class="ws-label">How ready are you?</legend>
+        <legend class="ws-label"><span class="ws-number">1.</span> How ready are you?</legend>
         <div class="ws-scale">
         <div class="ws-scale__choice"><input id="ws-ready-1" name="ready" type="radio" value="1" /><label for="ws-ready-1"><span class="ws-scale__number">1</span><span class="ws-scale__end">Not yet</span></label></div>
         <div class="ws-scale__choice"><input id="ws-ready-2" name="ready" type="radio" value="2" /><label for="ws-ready-2"><span class="ws-scale__number">2</span></label></div>
@@ -161,7 +161,7 @@ def test_table_has_a_labelled_input_in_every_cell():
         """,
         """
         <div class="ws-field ws-field--table" data-columns="2" data-field="log" data-kind="table">
-        <p class="ws-label" id="ws-log-label">Log</p>
+        <p class="ws-label" id="ws-log-label"><span class="ws-number">1.</span> Log</p>
         <div class="ws-table-scroll">
         <table aria-labelledby="ws-log-label" class="ws-table">
         <thead>
@@ -172,8 +172,8 @@ def test_table_has_a_labelled_input_in_every_cell():
         </thead>
         <tbody>
         <tr>
-        <td><label class="ws-cell-label" for="ws-log-r1-c1">Role, row 1</label><input id="ws-log-r1-c1" name="log-r1-c1" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
-        <td><label class="ws-cell-label" for="ws-log-r1-c2">Date, row 1</label><input id="ws-log-r1-c2" name="log-r1-c2" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
+        <td><label aria-hidden="true" class="ws-cell-label" for="ws-log-r1-c1" id="ws-log-r1-c1-label">Role, row 1</label><input aria-labelledby="ws-log-r1-c1-label" id="ws-log-r1-c1" name="log-r1-c1" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
+        <td><label aria-hidden="true" class="ws-cell-label" for="ws-log-r1-c2" id="ws-log-r1-c2-label">Date, row 1</label><input aria-labelledby="ws-log-r1-c2-label" id="ws-log-r1-c2" name="log-r1-c2" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
         </tr>
         </tbody>
         </table>
@@ -196,7 +196,7 @@ def test_fields_in_a_fieldset_share_its_legend():
         """
         <fieldset class="ws-group">
         <legend class="ws-group__legend">Before you ask</legend>
-        <div class="ws-field ws-field--short" data-field="name" data-kind="short"><label class="ws-label" for="ws-name">Name?</label><input autocomplete="off" id="ws-name" name="name" type="text" /><div aria-hidden="true" class="ws-print-value"></div>
+        <div class="ws-field ws-field--short" data-field="name" data-kind="short"><label class="ws-label" for="ws-name"><span class="ws-number">1.</span> Name?</label><input autocomplete="off" id="ws-name" name="name" type="text" /><div aria-hidden="true" class="ws-print-value"></div>
         <div aria-hidden="true" class="ws-lines"><span class="ws-line"></span></div>
         </div>
         </fieldset>
@@ -206,7 +206,26 @@ def test_fields_in_a_fieldset_share_its_legend():
 
 def test_a_label_takes_inline_markdown_like_any_line_of_text():
     html = render("/// field | What did you *not* say?\n    id: unsaid\n    kind: short\n///\n")
-    assert '<label class="ws-label" for="ws-unsaid">What did you <em>not</em> say?</label>' in html
+    assert (
+        '<label class="ws-label" for="ws-unsaid">'
+        '<span class="ws-number">1.</span> What did you <em>not</em> say?</label>'
+    ) in html
+
+
+def test_questions_are_numbered_in_their_text_from_one_on_each_page():
+    source = "".join(
+        f"/// field | Question {letter}?\n    id: q-{letter}\n    kind: short\n///\n\n" for letter in "abc"
+    )
+    grouped = f"//// fieldset | Group\n{source}////\n"
+    # One Markdown instance for two pages, as an engine may keep it: each page starts at 1.
+    md = markdown.Markdown(extensions=["turning_no.markdown.worksheet_fields"])
+    for page in (source, grouped, source):
+        html = md.convert(textwrap.dedent(page))
+        numbered = [
+            f'<span class="ws-number">{number}.</span> Question {letter}?' for number, letter in enumerate("abc", 1)
+        ]
+        assert [text in html for text in numbered] == [True, True, True], html
+        assert html.count('class="ws-number"') == 3  # the group's heading is not a question
 
 
 # Each bad field: its source, the line of the problem, what the message says, and who

@@ -60,9 +60,14 @@
     return emptyRecord();
   }
 
+  /* The question, without its number (the download numbers the questions itself). */
   function labelText(field) {
     var label = field.querySelector(".ws-label");
-    return label ? label.textContent.trim() : field.getAttribute("data-field");
+    if (!label) return field.getAttribute("data-field");
+    var number = label.querySelector(".ws-number");
+    var text = label.textContent;
+    if (number) text = text.replace(number.textContent, "");
+    return text.trim();
   }
 
   /* --- Reading and writing each kind of field ---------------------------- */
@@ -89,10 +94,13 @@
       var label = document.createElement("label");
       label.className = "ws-cell-label";
       label.htmlFor = cellId;
+      label.id = cellId + "-label";
+      label.setAttribute("aria-hidden", "true");
       label.textContent = column + ", row " + number;
       var input = document.createElement("input");
       input.type = "text";
       input.id = cellId;
+      input.setAttribute("aria-labelledby", label.id);
       input.name = id + "-r" + number + "-c" + (index + 1);
       var paper = document.createElement("span");
       paper.className = "ws-print-value";

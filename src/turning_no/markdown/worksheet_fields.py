@@ -48,6 +48,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string, type_string_in
 
@@ -220,7 +221,7 @@ class Field(Block):
         hint_id = f"{control_id}-hint" if hint else None
         label_tag = "legend" if block.tag == "fieldset" else ("p" if self.kind == "table" else "label")
         label = etree.SubElement(block, label_tag, {"class": "ws-label"})
-        label.text = self.argument.strip()
+        label.text = self.argument.strip()  # QuestionNumbers puts the question's number before it
         if label_tag == "label":
             label.set("for", control_id)
         if label_tag == "p":
@@ -315,9 +316,22 @@ def table_row(body: etree.Element, control_id: str, field_id: str, columns: list
     for number, column in enumerate(columns, start=1):
         cell_id = f"{control_id}-r{row}-c{number}"
         cell = etree.SubElement(line, "td")
-        label = etree.SubElement(cell, "label", {"for": cell_id, "class": "ws-cell-label"})
+        # The label names the input, once: hidden from screen readers itself, so the
+        # cell does not read "Role, row 1" as text and then again as the field's name.
+        label = etree.SubElement(
+            cell, "label", {"for": cell_id, "id": f"{cell_id}-label", "class": "ws-cell-label", "aria-hidden": "true"}
+        )
         label.text = f"{column}, row {row}"
-        etree.SubElement(cell, "input", {"type": "text", "id": cell_id, "name": f"{field_id}-r{row}-c{number}"})
+        etree.SubElement(
+            cell,
+            "input",
+            {
+                "type": "text",
+                "id": cell_id,
+                "name": f"{field_id}-r{row}-c{number}",
+                "aria-labelledby": f"{cell_id}-label",
+            },
+        )
         etree.SubElement(cell, "span", {"class": "ws-print-value", "aria-hidden": "true"})
 
 
@@ -358,10 +372,34 @@ class Fieldset(Block):
         return fieldset
 
 
+class QuestionNumbers(Treeprocessor):
+    """Number the questions of a page, 1, 2, 3..., in their text.
+
+    A group in a workshop can then say "look at question 3", on screen and on paper,
+    and a screen reader says the number with the question (a CSS counter it would
+    not). Done once the page is parsed, so each page starts again at 1 however the
+    engine reuses its Markdown instance.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        number = 0
+        for label in root.iter():
+            if label.get("class") != "ws-label":
+                continue
+            number += 1
+            digits = etree.Element("span", {"class": "ws-number"})
+            digits.text = f"{number}."
+            digits.tail = " " + (label.text or "")
+            label.text = None
+            label.insert(0, digits)
+
+
 class WorksheetFieldsExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
         block_mgr.register(Field, self.getConfigs())
         block_mgr.register(Fieldset, self.getConfigs())
+        # Before the inline patterns (priority 20), which then read the question's Markdown.
+        md.treeprocessors.register(QuestionNumbers(md), "worksheet_question_numbers", 25)
 
 
 def makeExtension(*args, **kwargs):  # noqa: N802 (the name Python-Markdown looks for)

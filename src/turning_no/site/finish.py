@@ -3,7 +3,7 @@
 Whichever engine built the site (turning_no.site.engines), this step does the
 same to its HTML, in this order:
 
-1. mend the theme's markup (turning_no.site.html_fixes);
+1. mend the theme's markup (turning_no.site.html_fixes, turning_no.site.html_mend);
 2. draw the QR code of each worksheet's address where the template left its slot
    (`<span class="print-qr" data-address="...">`, for the printed footer);
 3. in the offline copy, send download links to the published site and make the
@@ -31,6 +31,7 @@ from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import accent_css
 from turning_no.site.csp import add_policy
 from turning_no.site.html_fixes import fix_theme_markup
+from turning_no.site.html_mend import skip_words
 from turning_no.site.offline import point_downloads_online, relative_links
 from turning_no.site.qr import qr_svg
 from turning_no.site.security_txt import SecurityTxtError, write_security_txt
@@ -71,9 +72,18 @@ def _draw_qr_codes(html: str) -> tuple[str, int]:
     return _QR_SLOT.subn(lambda match: str(qr_svg(html_module.unescape(match.group(1)))), html)
 
 
-def finish_page(html: str, config: SiteConfig, *, offline: bool, page: str = "", site_dir: Path | None = None):
-    """One page, transformed: (new HTML, QR codes drawn). `page` is its path in `site_dir`, for the offline copy."""
-    html = fix_theme_markup(html)
+def finish_page(
+    html: str,
+    config: SiteConfig,
+    *,
+    offline: bool,
+    skip_text: str | None = None,
+    page: str = "",
+    site_dir: Path | None = None,
+) -> tuple[str, int]:
+    """One page, transformed: (new HTML, QR codes drawn). `skip_text`: see html_mend.skip_to_title;
+    `page` is its path in `site_dir`, for the offline copy's links."""
+    html = fix_theme_markup(html, skip_text)
     html, codes = _draw_qr_codes(html)
     if offline:
         html = point_downloads_online(html, config.site_url)
@@ -86,7 +96,10 @@ def finish_page(html: str, config: SiteConfig, *, offline: bool, page: str = "",
 def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) -> Finished:
     """Apply every post-build transform to the built site in `site_dir`."""
     finished = Finished()
-    for page in sorted(site_dir.rglob("*.html")):
+    pages = sorted(site_dir.rglob("*.html"))
+    # The theme's "Skip to content" in the site's language, from a page that has the link.
+    skip_text = next(filter(None, (skip_words(page.read_text(encoding="utf-8")) for page in pages)), None)
+    for page in pages:
         html = page.read_text(encoding="utf-8")
         for text in leftover_blocks(html):
             source = _source_of(site_dir, page, config.docs_dir)
@@ -101,7 +114,7 @@ def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) ->
                 )
             )
         relative = page.relative_to(site_dir).as_posix()
-        html, codes = finish_page(html, config, offline=offline, page=relative, site_dir=site_dir)
+        html, codes = finish_page(html, config, offline=offline, skip_text=skip_text, page=relative, site_dir=site_dir)
         page.write_text(html, encoding="utf-8")
         finished.pages += 1
         finished.qr_codes += codes

@@ -15,9 +15,13 @@ replacement that does nothing when the flaw is not there.
    label of a form control may not carry (the Nu HTML Checker: "The aria-hidden
    attribute must not be used on any label element that is associated with a
    labelable element"). Material for MkDocs writes the same label without it.
+4. The rest (the skip link, the menu's landmarks, the table of contents label, the
+   permalinks) is mended by turning_no.site.html_mend, which says why for each.
 """
 
 from __future__ import annotations
+
+from turning_no.site.html_mend import mend
 
 _FIXES = {
     ' tabindex=""': "",
@@ -28,7 +32,8 @@ _FIXES = {
 }
 
 
-def fix_theme_markup(html: str) -> str:
+def fix_theme_markup(html: str, skip_text: str | None = None) -> str:
+    """`skip_text`: the theme's "Skip to content", for pages it wrote no skip link on."""
     for flaw, fixed in _FIXES.items():
         html = html.replace(flaw, fixed)
-    return html
+    return mend(html, skip_text)

@@ -5,6 +5,8 @@ The snippets are cut from pages that Material 9.8 writes for this site.
 
 from __future__ import annotations
 
+import pytest
+
 from turning_no.site.html_mend import (
     drop_dangling_toc_label,
     hide_permalinks,
@@ -13,6 +15,8 @@ from turning_no.site.html_mend import (
     skip_to_title,
     skip_words,
 )
+
+pytestmark = pytest.mark.unit
 
 SKIP = """<div data-md-component="skip">
       <a href="#why-it-matters" class="md-skip">

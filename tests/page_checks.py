@@ -421,6 +421,9 @@ _TEXT_OVERFLOW = (
     const box = element.getBoundingClientRect();
     if (box.width < 2 || box.height < 2) continue;  // visually hidden text (1 x 1 px) is for screen readers
     if (element.closest('[inert], [aria-hidden=true]')) continue;
+    // The header's one line (site name, page title) is cut short by design: both are
+    // shown in full on the page, as its title and in the menu.
+    if (element.closest('.md-header__title')) continue;
     if (!hasText(element)) continue;
     const scrollsX = /auto|scroll/.test(style.overflowX), scrollsY = /auto|scroll/.test(style.overflowY);
     const clips = /hidden|clip/.test(style.overflowX + style.overflowY);

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, html_pages
-from page_checks import aria_problems, focus_stops, focus_walk, settle, small_targets, smallest_target
+from page_checks import (
+    aria_problems,
+    focus_stops,
+    focus_walk,
+    settle,
+    sideways_overflow,
+    small_targets,
+    smallest_target,
+    text_spacing_problems,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -52,7 +61,7 @@ def report():
 
 
 def open_page(browser, site_url: str, path: str, width: int):
-    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS.get(width, 640)})
     page = context.new_page()
     page.goto(site_url + path, wait_until="load")
     page.wait_for_function("typeof document$ !== 'undefined'")
@@ -462,3 +471,53 @@ def test_without_javascript_every_tab_stop_is_in_view(browser, site_url, width):
         bad += [f"{name}: {stop['name']} {problem}" for stop in stops for problem in stop["problems"]]
     context.close()
     assert bad == [], "\n".join(bad)
+
+
+# --- Reflow and text spacing ---------------------------------------------------------
+
+
+def every_path(site) -> list[str]:
+    return [*(path.relative_to(site).as_posix().removesuffix("index.html") for path in html_pages(site)), "404.html"]
+
+
+def test_at_320_px_no_page_scrolls_sideways_even_with_wider_text_spacing(browser, site_url, built_site):
+    # WCAG 1.4.10 (reflow at 320 CSS px) and 1.4.12 (text spacing: nothing cut off or
+    # spilling out of its box), on every page.
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    found = []
+    paths = every_path(built_site)
+    for path in paths:
+        page.goto(site_url + path, wait_until="load")
+        found += [f"/{path}: {problem}" for problem in sideways_overflow(page)]
+        found += [f"/{path} with text spacing: {problem}" for problem in text_spacing_problems(page)]
+        found += [f"/{path} with text spacing: {problem}" for problem in sideways_overflow(page)]
+    context.close()
+    assert len(paths) > 30
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("path", [*PAGES.values(), "strategies/", "about/accessibility/"])
+def test_on_a_desktop_wider_text_spacing_cuts_nothing_off(browser, site_url, path):
+    context, page = open_page(browser, site_url, path, 1280)
+    found = text_spacing_problems(page)
+    context.close()
+    assert found == []
+
+
+def test_the_reflow_and_spacing_checks_find_a_wide_box_and_cut_text(browser, site_url):
+    context, page = open_page(browser, site_url, "", 320)
+    page.evaluate(
+        """() => {
+        const wide = Object.assign(document.createElement('p'), {textContent: 'Wide'});
+        wide.style.width = '500px';
+        const tight = Object.assign(document.createElement('p'), {textContent: 'Words that fit only as they are'});
+        tight.style.cssText = 'height: 1.6em; overflow: hidden; width: 240px; font-size: 16px';
+        document.querySelector('article').prepend(wide, tight);
+    }"""
+    )
+    wide = sideways_overflow(page)
+    cut = text_spacing_problems(page)
+    context.close()
+    assert wide[0].startswith("the page is ") and 'p "Wide" reaches' in wide[1]
+    assert any(problem.startswith('p "Words that fit only as they are" cuts off text') for problem in cut), cut

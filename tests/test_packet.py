@@ -285,14 +285,15 @@ def test_the_fillable_packet_has_a_field_for_every_control_named_after_its_label
     # The spoken name (TU) is the label as it reads; the name is the label, numbered when it repeats.
     assert sorted(str(field["/TU"]) for field in fields.values()) == sorted(labels)
     for name, field in fields.items():
-        assert re.sub(r" \(\d+\)$", "", name) == pdf_field_name(str(field["/TU"]))
+        # The name is the question without its number (a period would split it).
+        assert re.sub(r" \(\d+\)$", "", name) == pdf_field_name(re.sub(r"^\d+\. ", "", str(field["/TU"])))
     assert not any("." in name for name in fields)  # a period would split a PDF field name
     # From docs/strategies/ask-for-feedback/worksheet.md: a long answer, a checklist, a scale, a log.
     question = fields["What is the one thing you most want to know?"]
     assert question["/FT"] == "/Tx" and question["/Ff"] & MULTILINE
-    assert question["/TU"] == "What is the one thing you most want to know?"
+    assert question["/TU"] == "3. What is the one thing you most want to know?"  # read with its number
     assert fields["Who will you write to? Write their name, role and email address"]["/TU"] == (
-        "Who will you write to? Write their name, role and email address."
+        "1. Who will you write to? Write their name, role and email address."
     )
     assert fields["I reached the final round"]["/FT"] == "/Btn"
     scale = fields["How ready are you to hear hard feedback without arguing?"]
@@ -308,7 +309,8 @@ def test_every_text_area_is_a_multi_line_field(read, built_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for area in soup.select(".worksheet textarea"):
             label = soup.find("label", attrs={"for": area["id"]}).get_text(" ", strip=True)
-            assert fields[pdf_field_name(label)]["/Ff"] & MULTILINE, label
+            question = re.sub(r"^\d+\. ", "", label)  # the name leaves out the question's number
+            assert fields[pdf_field_name(question)]["/Ff"] & MULTILINE, label
 
 
 @pytest.mark.browser

@@ -192,24 +192,28 @@ def pdf_field_name(label: str) -> str:
 
 
 def name_fields(soup, taken: dict[str, str]) -> None:
-    """Give every control of a worksheet page the name of its label, unique in the packet
-    (a second "Day, row 1" is "Day, row 1 (2)"). `taken` maps each name to its label."""
+    """Give every control of a worksheet page the name of its label (without the question's
+    number), unique in the packet (a second "Day, row 1" is "Day, row 1 (2)"). `taken`
+    maps each name to its label as it reads, number included."""
 
-    def unique(label: str) -> str:
-        name = pdf_field_name(label)
-        candidate, number = name, 2
+    def unique(label) -> str:
+        # The name is the question; what a screen reader says (taken) keeps its number, "3. ...".
+        spoken = label.get_text(" ", strip=True)
+        number = label.select_one(".ws-number")
+        question = spoken.removeprefix(number.get_text(strip=True)).strip() if number else spoken
+        name = pdf_field_name(question)
+        candidate, count = name, 2
         while candidate in taken:
-            candidate, number = f"{name} ({number})", number + 1
-        taken[candidate] = label
+            candidate, count = f"{name} ({count})", count + 1
+        taken[candidate] = spoken
         return candidate
 
     for control in soup.select(".worksheet input, .worksheet textarea"):
         if control.get("type") == "radio":
             continue
-        label = soup.find("label", attrs={"for": control.get("id")})
-        control["name"] = unique(label.get_text(" ", strip=True))
+        control["name"] = unique(soup.find("label", attrs={"for": control.get("id")}))
     for group in soup.select(".worksheet fieldset.ws-field--scale"):
-        name = unique(group.legend.get_text(" ", strip=True))
+        name = unique(group.legend)
         for radio in group.select("input[type=radio]"):
             radio["name"] = name
 

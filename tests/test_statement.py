@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import AXE_SCRIPT, ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project
+from page_checks import AXE_SCRIPT
 from test_brand import set_brand
+
+pytestmark = pytest.mark.build
 
 STATEMENT = "about/accessibility/index.html"
 

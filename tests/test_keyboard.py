@@ -114,7 +114,8 @@ def test_every_tab_stop_is_in_view_with_a_box_and_not_covered(browser, site_url,
             page.goto(site_url + path, wait_until="load")
             row["smallest"] = smallest_target(page)
         context.close()
-        assert len(stops) >= 15, f"{name} at {width} px: only {len(stops)} stops; did the walk run?"
+        # A sanity check that the walk ran: the shortest of these pages has 13 stops at 390 px.
+        assert len(stops) >= 10, f"{name} at {width} px: only {len(stops)} stops; did the walk run?"
         bad += problems
     assert bad == [], "\n".join(bad)
 

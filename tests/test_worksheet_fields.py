@@ -172,8 +172,8 @@ def test_table_has_a_labelled_input_in_every_cell():
         </thead>
         <tbody>
         <tr>
-        <td><label aria-hidden="true" class="ws-cell-label" for="ws-log-r1-c1" id="ws-log-r1-c1-label">Role, row 1</label><input aria-labelledby="ws-log-r1-c1-label" id="ws-log-r1-c1" name="log-r1-c1" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
-        <td><label aria-hidden="true" class="ws-cell-label" for="ws-log-r1-c2" id="ws-log-r1-c2-label">Date, row 1</label><input aria-labelledby="ws-log-r1-c2-label" id="ws-log-r1-c2" name="log-r1-c2" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
+        <td><span aria-hidden="true" class="ws-cell-label" id="ws-log-r1-c1-label">Role, row 1</span><input aria-labelledby="ws-log-r1-c1-label" id="ws-log-r1-c1" name="log-r1-c1" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
+        <td><span aria-hidden="true" class="ws-cell-label" id="ws-log-r1-c2-label">Date, row 1</span><input aria-labelledby="ws-log-r1-c2-label" id="ws-log-r1-c2" name="log-r1-c2" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td>
         </tr>
         </tbody>
         </table>

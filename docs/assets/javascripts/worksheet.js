@@ -91,9 +91,8 @@
     columnNames(field).forEach(function (column, index) {
       var cellId = "ws-" + id + "-r" + number + "-c" + (index + 1);
       var cell = document.createElement("td");
-      var label = document.createElement("label");
+      var label = document.createElement("span");
       label.className = "ws-cell-label";
-      label.htmlFor = cellId;
       label.id = cellId + "-label";
       label.setAttribute("aria-hidden", "true");
       label.textContent = column + ", row " + number;

@@ -11,13 +11,16 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
-#: Zensical takes its output folder from the config and wants it inside the project.
-_ZENSICAL_CONFIG = ".zensical.yml"
-_ZENSICAL_SITE = Path("build") / "zensical-site"
+#: Zensical takes its output folder from the config and wants it inside the project;
+#: each build gets its own (and its own config file), so that two builds at once
+#: (parallel tests) do not write into one folder.
+_ZENSICAL_CONFIG = ".zensical-{run}.yml"
+_ZENSICAL_SITE = "build/zensical-site-{run}"
 
 
 def _mkdocs(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
@@ -28,11 +31,12 @@ def _mkdocs(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedPro
 def _zensical(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedProcess:
     # A small config that inherits mkdocs.yml and names the output folder. --clean:
     # Zensical's cache would otherwise hide a page that no longer builds.
-    config = project / _ZENSICAL_CONFIG
-    output = project / _ZENSICAL_SITE
+    run = uuid.uuid4().hex[:12]
+    config = project / _ZENSICAL_CONFIG.format(run=run)
+    output = project / _ZENSICAL_SITE.format(run=run)
     config.write_text(
         "# Written by turning_no.site.engines for one Zensical build; safe to delete.\n"
-        f"INHERIT: mkdocs.yml\nsite_dir: {_ZENSICAL_SITE.as_posix()}\n",
+        f"INHERIT: mkdocs.yml\nsite_dir: {_ZENSICAL_SITE.format(run=run)}\n",
         encoding="utf-8",
     )
     executable = Path(sys.executable).with_name("zensical")
@@ -42,10 +46,11 @@ def _zensical(project: Path, site_dir: Path, env: dict) -> subprocess.CompletedP
         result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     finally:
         config.unlink(missing_ok=True)
-    if result.returncode == 0 and output.resolve() != site_dir.resolve():
+    if result.returncode == 0:
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(output), str(site_dir))
+    shutil.rmtree(output, ignore_errors=True)
     return result
 
 

@@ -211,7 +211,10 @@ def name_fields(soup, taken: dict[str, str]) -> None:
     for control in soup.select(".worksheet input, .worksheet textarea"):
         if control.get("type") == "radio":
             continue
-        control["name"] = unique(soup.find("label", attrs={"for": control.get("id")}))
+        # Its <label for>, or what names it through aria-labelledby (a table cell).
+        named_by = control.get("aria-labelledby")
+        label = soup.find(id=named_by) if named_by else soup.find("label", attrs={"for": control.get("id")})
+        control["name"] = unique(label)
     for group in soup.select(".worksheet fieldset.ws-field--scale"):
         name = unique(group.legend)
         for radio in group.select("input[type=radio]"):

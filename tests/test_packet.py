@@ -272,7 +272,9 @@ def labels_of_built_worksheets(site: Path) -> list[str]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for control in soup.select(".worksheet input, .worksheet textarea"):
             if control.get("type") != "radio":
-                names.append(soup.find("label", attrs={"for": control["id"]}).get_text(" ", strip=True))
+                named_by = control.get("aria-labelledby")  # a table cell: named by a span
+                label = soup.find(id=named_by) if named_by else soup.find("label", attrs={"for": control["id"]})
+                names.append(label.get_text(" ", strip=True))
         names += [group.legend.get_text(" ", strip=True) for group in soup.select("fieldset.ws-field--scale")]
     return names
 

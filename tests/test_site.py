@@ -271,7 +271,9 @@ def test_every_control_of_a_worksheet_has_a_label(built_site, slug):
     unlabelled = [
         control.get("id") or str(control)
         for control in soup.select(".worksheet input, .worksheet textarea")
-        if not soup.find("label", attrs={"for": control.get("id")}) and not control.find_parent("label")
+        if not soup.find("label", attrs={"for": control.get("id")})
+        and not control.find_parent("label")
+        and not (control.get("aria-labelledby") and soup.find(id=control["aria-labelledby"]))
     ]
     assert unlabelled == []
     assert len(soup.select(".ws-field")) >= 5

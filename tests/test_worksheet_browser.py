@@ -259,7 +259,9 @@ def test_a_reader_can_add_rows_to_a_log_and_they_are_kept(context, site_url):
     assert table.locator("tbody tr").count() == rows + 1
     new_cell = table.locator("tbody tr").last.locator("input").first
     assert new_cell.evaluate("element => element === document.activeElement")
-    assert new_cell.evaluate("element => element.labels[0].textContent").endswith(f"row {rows + 1}")
+    assert new_cell.evaluate(
+        "element => document.getElementById(element.getAttribute('aria-labelledby')).textContent"
+    ).endswith(f"row {rows + 1}")
     new_cell.fill("Data analyst")
     page.reload()
     page.wait_for_selector(".ws-toolbar:not([hidden])")

@@ -214,6 +214,8 @@ def name_fields(soup, taken: dict[str, str]) -> None:
         # Its <label for>, or what names it through aria-labelledby (a table cell).
         named_by = control.get("aria-labelledby")
         label = soup.find(id=named_by) if named_by else soup.find("label", attrs={"for": control.get("id")})
+        if named_by:  # WeasyPrint names a field (its /TU) from a <label for>: make the cell's span one
+            label.name, label["for"] = "label", control.get("id")
         control["name"] = unique(label)
     for group in soup.select(".worksheet fieldset.ws-field--scale"):
         name = unique(group.legend)

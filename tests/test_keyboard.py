@@ -522,3 +522,17 @@ def test_the_reflow_and_spacing_checks_find_a_wide_box_and_cut_text(browser, sit
     context.close()
     assert wide[0].startswith("the page is ") and 'p "Wide" reaches' in wide[1]
     assert any(problem.startswith('p "Words that fit only as they are" cuts off text') for problem in cut), cut
+
+
+def test_the_focus_ring_in_the_drawer_is_drawn_inside_the_item_where_the_drawer_cannot_clip_it(browser, site_url):
+    context, page = open_page(browser, site_url, "strategies/ask-for-feedback/", 640)
+    tab_to(page, ".md-header label[for=__drawer]")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        """() => { const style = getComputedStyle(document.activeElement);
+        return [document.activeElement.textContent.trim(), style.outlineStyle, parseFloat(style.outlineOffset)]; }"""
+    )
+    context.close()
+    assert ring[0] == "Process your emotions" and ring[1] == "solid" and ring[2] < 0, ring

@@ -87,9 +87,11 @@ lint: $(BIN)/.installed ## Python style; workflow security
 PYTEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --basetemp $(CURDIR)/build/pytest
 test: check lint node_modules/.installed ## everything CI runs
+	mkdir -p build
 	$(PYTEST)
 
 test-fast: $(BIN)/.installed node_modules/.installed ## the unit and build tests: no browser
+	mkdir -p build
 	$(PYTEST) -m "unit or build"
 
 # Lighthouse from npm, pinned in bench/package-lock.json, apart from the root

@@ -1,40 +1,33 @@
-"""Checks of one page as it is now in Chromium: each `xxx_problems(page) -> list[str]`.
+"""Checks of one page as it is now in Chromium: each returns what is wrong, as lines a
+person can act on (what, where), or [] when all is well. None of them navigates; the
+caller loads the page and sets the viewport.
 
 The walk (tests/test_walk.py) opens every page of the site in every state (widths,
-light and dark) and runs every function of `PAGE_CHECKS` on it, then asserts that
-the problems add up to an empty list. A check that belongs on every page joins the
-walk by being added to `PAGE_CHECKS`: it must not navigate, and it returns lines a
-person can act on (what, where), or [] when all is well.
-
-`watch(page, site_url)` goes on a fresh page before its first navigation: it records
-what the passive checks read (policy violations, console messages, requests), and
-`open_page` clears the record before each new address.
+light and dark) and runs every function of `PAGE_CHECKS` on it; a check that belongs
+on every page joins the walk by being added there. `watch(page, site_url)` goes on a
+fresh page before its first navigation: it records what the passive checks read
+(policy violations, console messages, requests), and `open_page` clears the record
+before each new address.
 
     overflow_problems(page)          the page scrolls sideways (WCAG 1.4.10)
     axe_problems(page)               axe-core's WCAG 2.0/2.1/2.2 A and AA violations
     csp_problems(page)               Content-Security-Policy violations
     console_problems(page)           console errors and warnings, uncaught errors
     outside_request_problems(page)   requests to any host but the site's own
-    small_targets(page)              controls smaller than 24 x 24 CSS px (WCAG 2.5.8)
+    small_targets(page)              radios, checkboxes, their labels and buttons smaller
+                                     than 24 x 24 CSS px (WCAG 2.2, 2.5.8)
 
-The keyboard, reflow, text-spacing and accessibility-tree checks below them
-(second part) act on the page (they press keys or add styles), so
+The checks of the second part act on the page (they press keys or add styles), so
 tests/test_keyboard.py runs them on one page of each type rather than in the walk:
 
-
-They return what is wrong, as lines a person can act on ("what, where, why"), and an
-empty list when all is well, so one walk over every page and width can call them all
-and add up the findings. None of them navigates; the caller loads the page and sets
-the viewport. tests/test_keyboard.py drives them on a few pages for now.
-
-    focus_walk(page, steps)        Tab (or Shift+Tab) through the page: stops that are
-                                   outside the viewport, have no box, are invisible or
-                                   are covered (by the sticky header, the toolbar, ...)
-    small_targets(page)            radios, checkboxes, their labels and buttons smaller
-                                   than 24 x 24 CSS px (WCAG 2.2, 2.5.8)
-    sideways_overflow(page)        the page scrolls sideways (WCAG 1.4.10, at 320 px)
-    text_spacing_problems(page)    text clipped or spilling out of its box once the
-                                   WCAG 1.4.12 spacing is applied
+    focus_walk(page, steps)          Tab (or Shift+Tab) through the page: stops that are
+                                     outside the viewport, have no box, are invisible or
+                                     are covered (by the sticky header, the toolbar, ...)
+    sideways_overflow(page)          why the page scrolls sideways (at 320 px)
+    text_spacing_problems(page)      text clipped or spilling out of its box once the
+                                     WCAG 1.4.12 spacing is applied
+    aria_problems(page)              what the accessibility tree tells a screen reader
+                                     that the page does not show, or leaves out
 
 `focus_stops` gives every stop of a walk, for reports; `focus_walk` only the bad ones.
 """
@@ -67,14 +60,6 @@ document.addEventListener("securitypolicyviolation", event => window.__violation
 """
 # Material's bundle ran and its search worker read the index (both need the policy to allow them).
 SEARCH_READY = "() => document.querySelector('.md-search-result__meta')?.textContent.includes('Type to start')"
-
-# Measure what the reader sees once it settles (Material's back-to-top button fades).
-# A constructed stylesheet, not an inline <style> element, which the site's policy blocks.
-_NO_MOTION = """() => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('*, *::before, *::after { transition: none !important; animation: none !important; }');
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}"""
 
 
 def watch(page, site_url: str) -> None:
@@ -113,7 +98,7 @@ def axe_problems(page, report: bool = True) -> list[str]:
 
     In dark mode only the colour rules run: the dark palette swaps colours and nothing else.
     """
-    page.evaluate(_NO_MOTION)
+    settle(page)
     page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))  # through DevTools: the policy blocks inline scripts
     dark = page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     if dark:
@@ -154,7 +139,6 @@ def outside_request_problems(page) -> list[str]:
     ]
 
 
-#: Every check of the walk, in the order it runs (the passive ones last, to catch what the others set off).
 # --- Keyboard, targets, reflow, text spacing, accessibility tree -----------------
 # Measure what the reader sees once things settle: no half-faded skip link, no drawer
 # in mid-slide, no smooth scroll still under way when the box is read. A constructed
@@ -491,6 +475,7 @@ def aria_problems(page) -> list[str]:
     return found
 
 
+#: Every check of the walk, in the order it runs (the passive ones last, to catch what the others set off).
 PAGE_CHECKS = [
     overflow_problems,
     axe_problems,

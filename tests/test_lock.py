@@ -95,7 +95,8 @@ def test_each_lock_problem_is_found(lock, expected):
     if expected is None:
         assert found == []
     else:
-        assert any(expected in problem for problem in found), found
+        [problem] = found  # exactly one problem, and it is this one
+        assert expected in problem
 
 
 def test_a_line_that_is_not_a_pin_is_refused():

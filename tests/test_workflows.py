@@ -237,8 +237,8 @@ def test_a_good_workflow_passes():
     ],
 )
 def test_each_rule_catches_its_problem(workflow, expected):
-    found = problems(workflow)
-    assert any(expected in problem for problem in found), found
+    [found] = problems(workflow)  # exactly one problem, and it is this one
+    assert expected in found
 
 
 OLD_PUBLISH = """\
@@ -267,9 +267,24 @@ jobs:
 
 def test_the_old_publish_workflow_is_refused():
     """The workflow_run Publish that a fork's pull request from a branch named main could trigger."""
-    found = publish_problems(OLD_PUBLISH)
-    assert any("it must run on `push` to main" in problem for problem in found)
-    assert any("does not call CI" in problem for problem in found)
-    assert any("job build checks out ${{ github.event.workflow_run.head_sha" in problem for problem in found)
-    assert any("job deploy publishes without `if:" in problem for problem in found)
-    assert any("`workflow_run`" in problem for problem in problems(OLD_PUBLISH))
+    assert publish_problems(OLD_PUBLISH) == [
+        "Publish runs on ['workflow_dispatch', 'workflow_run'];"
+        " it must run on `push` to main and `workflow_dispatch` only",
+        "Publish must run on a push to main only: `push: branches: [main]`",
+        "Publish does not call CI (`uses: $/.github/workflows/ci.yml`)",
+        "job build publishes without waiting for CI (`needs`)",
+        "job build publishes without `if: github.ref == 'refs/heads/main'`",
+        "job build checks out ${{ github.event.workflow_run.head_sha || github.sha }},"
+        " not the tested commit (github.sha)",
+        "job deploy publishes without waiting for CI (`needs`)",
+        "job deploy publishes without `if: github.ref == 'refs/heads/main'`",
+    ]
+    assert problems(OLD_PUBLISH) == [
+        "line 12: actions/checkout@v4 is used by a tag or branch; use the full 40-hex commit SHA",
+        "line 15: actions/upload-pages-artifact@v3 is used by a tag or branch; use the full 40-hex commit SHA",
+        "line 20: actions/deploy-pages@v4 is used by a tag or branch; use the full 40-hex commit SHA",
+        "job build: actions/checkout without `persist-credentials: false`",
+        "`pages: write` at the top level; grant it on the deploy job alone",
+        "`id-token: write` at the top level; grant it on the deploy job alone",
+        "runs on `workflow_run`, which runs with this repository's rights for a fork's pull request",
+    ]

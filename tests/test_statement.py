@@ -64,7 +64,7 @@ def test_the_review_date_is_one_setting_shown_at_the_end_of_the_statement(built_
 
 def test_with_no_contact_set_the_statement_says_how_else_to_reach_us_and_the_build_says_so(tmp_path):
     project = copy_project(tmp_path / "project")
-    result = build_site(tmp_path / "site", project=project, env={"SITE_CONTACT": ""})
+    result = build_site(tmp_path / "site", project=project, env={"SITE_CONTACT": ""}, checks=False)
     assert result.returncode == 0, result.stderr
     assert "notice: extra.contact in mkdocs.yml is empty" in result.stdout + result.stderr
     box = end_of(tmp_path / "site")
@@ -83,7 +83,7 @@ def test_the_contact_setting_is_the_statements_link_with_a_centers_contact_besid
     project = copy_project(tmp_path / "project")
     center = "Riverside College Career Center"
     set_brand(project, {"name": center, "url": "", "logo": "", "contact": "careers@riverside.example", "accent": ""})
-    result = build_site(tmp_path / "site", project=project, env={"SITE_CONTACT": contact})
+    result = build_site(tmp_path / "site", project=project, env={"SITE_CONTACT": contact}, checks=False)
     assert result.returncode == 0, result.stderr
     assert "notice: extra.contact" not in result.stdout + result.stderr
     box = end_of(tmp_path / "site")

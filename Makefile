@@ -85,14 +85,16 @@ lint: $(BIN)/.installed ## Python style; workflow security
 # the last three runs of any project, so a run elsewhere on the machine could delete
 # this one's built sites while it reads them.
 PYTEST_WORKERS ?= auto
+# pytest makes build/pytest itself, but not build/, which a clean clone lacks.
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --basetemp $(CURDIR)/build/pytest
-test: check lint node_modules/.installed ## everything CI runs
-	mkdir -p build
+test: check lint node_modules/.installed | build ## everything CI runs
 	$(PYTEST)
 
-test-fast: $(BIN)/.installed node_modules/.installed ## the unit and build tests: no browser
-	mkdir -p build
+test-fast: $(BIN)/.installed node_modules/.installed | build ## the unit and build tests: no browser
 	$(PYTEST) -m "unit or build"
+
+build:
+	mkdir -p $@
 
 # Lighthouse from npm, pinned in bench/package-lock.json, apart from the root
 # package.json so that `make test` never installs it.

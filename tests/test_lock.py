@@ -95,8 +95,7 @@ def test_each_lock_problem_is_found(lock, expected):
     if expected is None:
         assert found == []
     else:
-        [problem] = found  # exactly one problem, and it is this one
-        assert expected in problem
+        assert len(found) == 1 and expected in found[0], found  # exactly one problem, and it is this one
 
 
 def test_a_line_that_is_not_a_pin_is_refused():

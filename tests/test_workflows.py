@@ -237,8 +237,8 @@ def test_a_good_workflow_passes():
     ],
 )
 def test_each_rule_catches_its_problem(workflow, expected):
-    [found] = problems(workflow)  # exactly one problem, and it is this one
-    assert expected in found
+    found = problems(workflow)
+    assert len(found) == 1 and expected in found[0], found  # exactly one problem, and it is this one
 
 
 OLD_PUBLISH = """\

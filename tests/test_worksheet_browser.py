@@ -14,7 +14,9 @@ from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
-KEY_PREFIX = "turning-no:worksheet:"
+# Today's key (storage.js): the site's root path, then the record; format 1 had no root.
+KEY_PREFIX = "turning-no:/:worksheet:"
+FORMAT_1_PREFIX = "turning-no:worksheet:"
 TRICKY = '<script>window.__hacked = 1</script><img src=x onerror="window.__hacked = 2">'
 
 
@@ -87,7 +89,9 @@ def read_every_field(page) -> dict:
 
 
 def stored(page, slug: str) -> dict | None:
-    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY_PREFIX + slug)
+    """The sheet's record as stored (its data), or None."""
+    record = page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY_PREFIX + slug)
+    return record["data"] if record else None
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -181,7 +185,7 @@ def test_download_holds_every_question_and_answer_and_old_answers(context, site_
         """key => localStorage.setItem(key, JSON.stringify({format: 1,
             answers: {'old-question': 'An answer from last month'},
             questions: {'old-question': 'What did the recruiter say?'}}))""",
-        KEY_PREFIX + "ask-for-feedback",
+        FORMAT_1_PREFIX + "ask-for-feedback",
     )
     page.reload()
     page.wait_for_selector(".ws-toolbar:not([hidden])")
@@ -217,7 +221,7 @@ def test_blocked_storage_is_said_plainly_and_the_sheet_still_works(context, site
     status = page.locator(".ws-status")
     assert "not letting the page save" in status.text_content()
     page.locator("#ws-recipient").fill("Sam Lee")
-    assert "Use Download to keep a copy" in status.text_content()
+    assert "will be lost when you leave" in status.text_content()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download").click()
     assert "Sam Lee" in Path(info.value.path()).read_text(encoding="utf-8")

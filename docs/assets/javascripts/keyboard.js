@@ -24,6 +24,11 @@
 (function () {
   "use strict";
 
+  // Every bundle carries this script, and instant navigation runs a page's scripts again.
+  window.TurningNo = window.TurningNo || {};
+  if (window.TurningNo.keyboard) return;
+  window.TurningNo.keyboard = true;
+
   var drawerWidth = window.matchMedia("(max-width: 76.1875em)"); // Material's drawer, below 1220 px
   var overlayWidth = window.matchMedia("(max-width: 59.9375em)"); // its full-screen search, below 960 px
   var MARK = "data-keyboard-inert"; // what this script made inert, to give back

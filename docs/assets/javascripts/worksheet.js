@@ -14,8 +14,9 @@
 (function () {
   "use strict";
 
-  var KEY_PREFIX = "turning-no:worksheet:";
-  var FORMAT = 1;
+  if (window.TurningNo.worksheet) return; // instant navigation runs scripts again
+  window.TurningNo.worksheet = true;
+  var storage = window.TurningNo.storage;
 
   var MESSAGES = {
     saved: "Saved on this device.",
@@ -29,33 +30,15 @@
       "Use Download to keep a copy."
   };
 
-  /* localStorage, or null where the browser blocks it (some private modes, strict settings). */
-  function openStorage() {
-    try {
-      var store = window.localStorage;
-      var probe = KEY_PREFIX + "probe";
-      store.setItem(probe, "1");
-      store.removeItem(probe);
-      return store;
-    } catch (error) {
-      return null;
-    }
-  }
-
   function emptyRecord() {
-    return { format: FORMAT, answers: {}, questions: {} };
+    return { answers: {}, questions: {} };
   }
 
-  function readRecord(store, key) {
-    if (!store) return emptyRecord();
-    try {
-      var record = JSON.parse(store.getItem(key) || "null");
-      if (record && typeof record.answers === "object" && record.answers !== null) {
-        record.questions = record.questions || {};
-        return record;
-      }
-    } catch (error) {
-      /* A damaged record: start afresh but leave it in place until the reader saves. */
+  function readRecord(id) {
+    var record = storage.read("worksheet", id);
+    if (record && typeof record.answers === "object" && record.answers !== null) {
+      record.questions = record.questions || {};
+      return record;
     }
     return emptyRecord();
   }
@@ -121,7 +104,7 @@
           return box.checked;
         })
         .map(function (box) {
-          return field.querySelector("label[for='" + box.id + "']").textContent.trim();
+          return storage.slug(field.querySelector("label[for='" + box.id + "']").textContent.trim());
         });
     }
     if (kind === "scale") {
@@ -153,7 +136,7 @@
       var chosen = Array.isArray(value) ? value : [];
       field.querySelectorAll("input[type=checkbox]").forEach(function (box) {
         var label = field.querySelector("label[for='" + box.id + "']");
-        box.checked = chosen.indexOf(label.textContent.trim()) !== -1;
+        box.checked = chosen.indexOf(storage.slug(label.textContent.trim())) !== -1;
       });
     } else if (kind === "scale") {
       field.querySelectorAll("input[type=radio]").forEach(function (radio) {
@@ -211,9 +194,9 @@
   function setUp(sheet) {
     if (sheet.getAttribute("data-ready")) return;
     sheet.setAttribute("data-ready", "true");
-    var key = KEY_PREFIX + sheet.getAttribute("data-worksheet");
-    var store = openStorage();
-    var record = readRecord(store, key);
+    var sheetId = sheet.getAttribute("data-worksheet");
+    var store = storage.available();
+    var record = readRecord(sheetId);
     var fields = Array.prototype.slice.call(sheet.querySelectorAll(".ws-field[data-field]"));
     var toolbar = sheet.querySelector(".ws-toolbar");
     var status = sheet.querySelector(".ws-status");
@@ -232,19 +215,9 @@
         record.answers[id] = value;
         record.questions[id] = labelText(field);
       }
-      record.format = FORMAT;
       record.title = sheet.getAttribute("data-title");
-      record.updated = new Date().toISOString();
-      if (!store) {
-        say(MESSAGES.blocked, true);
-        return;
-      }
-      try {
-        store.setItem(key, JSON.stringify(record));
-        say(MESSAGES.saved, false);
-      } catch (error) {
-        say(MESSAGES.full, true);
-      }
+      var result = storage.write("worksheet", sheetId, record);
+      say(storage.savedMessage(result), result !== "saved");
     }
 
     fields.forEach(function (field) {
@@ -276,7 +249,7 @@
 
     toolbar.hidden = false;
     if (!store) {
-      say(MESSAGES.blocked, true);
+      say(storage.savedMessage("blocked"), true);
     } else if (Object.keys(record.answers).length) {
       say(MESSAGES.restored, false);
     }
@@ -297,11 +270,7 @@
       fields.forEach(function (field) {
         setValue(field, field.getAttribute("data-kind") === "table" ? [] : "");
       });
-      try {
-        if (store) store.removeItem(key);
-      } catch (error) {
-        /* Nothing stored to clear. */
-      }
+      storage.remove("worksheet", sheetId);
       say(MESSAGES.cleared, false);
     });
   }
@@ -331,9 +300,15 @@
         .join("\n");
     }
     if (Array.isArray(value)) {
+      var labels = {};
+      if (field) {
+        field.querySelectorAll("label[for]").forEach(function (label) {
+          labels[storage.slug(label.textContent.trim())] = label.textContent.trim();
+        });
+      }
       return value
         .map(function (item) {
-          return "- [x] " + item;
+          return "- [x] " + (labels[item] || item);
         })
         .join("\n");
     }

@@ -66,7 +66,10 @@ _DESCRIPTION = Key(
 #: strategy: strategies/<slug>/index.md, the teaching page of one strategy;
 #: worksheet and email: its worksheet and its email templates, in the same folder;
 #: index: a page that lists others (the strategies, the worksheets, the emails).
-KINDS = ("strategy", "worksheet", "email", "index")
+#: home: the home page (index.md), which carries the start-here guide;
+#: tool: a page with one of the reader's tools (`tool: my-space`), a bundle of
+#: turning_no.site.bundles of the same name.
+KINDS = ("strategy", "worksheet", "email", "index", "home", "tool")
 _KIND = Key("kind", str, "the kind of page: " + ", ".join(KINDS))
 
 #: What the front matter of each page type must hold.
@@ -86,6 +89,8 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
     ),
     "email": (_TITLE, _DESCRIPTION, _KIND),
     "index": (_TITLE, _DESCRIPTION, _KIND),
+    "home": (_TITLE, _DESCRIPTION, _KIND),
+    "tool": (_TITLE, _DESCRIPTION, _KIND, Key("tool", str, "the tool on the page: my-space or my-applications")),
 }
 
 PAGE_TYPE_NAMES = {
@@ -94,6 +99,8 @@ PAGE_TYPE_NAMES = {
     "worksheet": "worksheet page",
     "email": "email templates page",
     "index": "index page",
+    "home": "home page",
+    "tool": "tool page",
 }
 
 

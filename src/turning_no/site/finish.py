@@ -29,6 +29,7 @@ from pathlib import Path
 from turning_no.model.config import SiteConfig
 from turning_no.model.problems import Problem, display_path
 from turning_no.site.brand import accent_css
+from turning_no.site.bundles import BundleError, write_bundles
 from turning_no.site.csp import add_policy
 from turning_no.site.html_fixes import fix_theme_markup
 from turning_no.site.html_mend import skip_words
@@ -118,6 +119,10 @@ def finish_site(site_dir: Path, config: SiteConfig, *, offline: bool = False) ->
         page.write_text(html, encoding="utf-8")
         finished.pages += 1
         finished.qr_codes += codes
+    try:
+        write_bundles(site_dir)
+    except BundleError as error:
+        finished.problems.append(Problem(display_path(config.path, config.root), 1, str(error), "config"))
     accent = str(config.brand.get("accent") or "").strip()
     if accent:
         target = site_dir / ACCENT_CSS

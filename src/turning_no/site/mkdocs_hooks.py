@@ -24,6 +24,7 @@ from mkdocs.structure.files import File
 
 from turning_no.checks.content import check_docs
 from turning_no.site.brand import accent_css
+from turning_no.site.bundles import write_bundles
 from turning_no.site.finish import ACCENT_CSS
 from turning_no.site.offline import SHIM_URI, offline_enabled, shim_source, without_server_only_features
 
@@ -80,3 +81,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     items = "\n".join(f"    - Line {problem.line}: {problem.message}" for problem in problems)
     return f'!!! failure "This page has content problems to fix"\n\n{items}\n'
+
+
+def on_post_build(config):
+    """While serving, the bundles each page type loads (the post-build step writes them for builds)."""
+    if _previewing:
+        write_bundles(Path(config["site_dir"]), minify=False)

@@ -21,8 +21,9 @@
  * Earlier formats are carried over once, on the first page load (migrate()): see FORMATS
  * in DESIGN.md and tests/test_storage_browser.py, which seeds each and finds it again.
  *
- * Words. Every word a script shows comes from the page (#turning-no-text, data-text,
- * from the config's extra.text.script), so that another language needs no code change.
+ * Words. Every word a script shows comes from the page (#turning-no-text, one
+ * data-text-<name> attribute per entry of the config's extra.text.script), so that
+ * another language needs no code change.
  *
  * Typed and imported values are only ever written with .value or .textContent.
  */
@@ -34,7 +35,6 @@
   var PREFIX = "turning-no:";
   var VERSION = 2;
   var SHARED = "shared"; // the sessionStorage flag: keep nothing after the tab closes
-  var textCache = { raw: null, value: {} };
 
   function pageData() {
     return document.getElementById("turning-no-text");
@@ -51,20 +51,11 @@
     }
   }
 
-  /* A word or sentence of the page's language, with {name} filled from `values`. */
+  /* A word or sentence of the page's language (data-text-<name>), with {key} filled from `values`. */
   function text(name, values) {
     var element = pageData();
-    var raw = element ? element.getAttribute("data-text") || "{}" : "{}";
-    if (raw !== textCache.raw) {
-      textCache.raw = raw;
-      try {
-        textCache.value = JSON.parse(raw) || {};
-      } catch (error) {
-        textCache.value = {};
-      }
-    }
-    var found = textCache.value[name];
-    var result = typeof found === "string" ? found : name;
+    var found = element ? element.getAttribute("data-text-" + name) : null;
+    var result = found === null ? name : found;
     Object.keys(values || {}).forEach(function (key) {
       result = result.split("{" + key + "}").join(String(values[key]));
     });

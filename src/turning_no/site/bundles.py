@@ -25,11 +25,11 @@ BASE_CSS = ("stylesheets/extra.css",)
 #: Page type -> (scripts, style sheets) beyond the base, as paths under assets/.
 BUNDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "page": ((), ()),
-    "home": (("javascripts/storage.js",), ()),
+    "home": (("javascripts/storage.js", "javascripts/guide.js"), ("stylesheets/guide.css",)),
     "worksheet": (("javascripts/storage.js", "javascripts/worksheet.js"), ("stylesheets/worksheet.css",)),
     "email": (("javascripts/storage.js", "javascripts/email.js"), ("stylesheets/email.css",)),
-    "my-applications": (("javascripts/storage.js",), ("stylesheets/worksheet.css",)),
-    "my-space": (("javascripts/storage.js",), ("stylesheets/worksheet.css",)),
+    "my-applications": (("javascripts/storage.js", "javascripts/applications.js"), ("stylesheets/applications.css",)),
+    "my-space": (("javascripts/storage.js", "javascripts/space.js"), ("stylesheets/space.css",)),
 }
 
 FOLDER = "assets/bundles"
@@ -42,6 +42,8 @@ class BundleError(Exception):
 def write_bundles(site_dir: Path, *, minify: bool = True) -> list[Path]:
     """Write every bundle into `site_dir`/assets/bundles/ from the files the engine copied."""
     assets = site_dir / "assets"
+    if not (assets / "javascripts").is_dir():
+        return []  # a project without our scripts (a bare test project): no bundles to write
     target = site_dir / FOLDER
     target.mkdir(parents=True, exist_ok=True)
     written = []

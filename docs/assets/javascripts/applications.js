@@ -1,0 +1,1 @@
+/* applications: being written (issue 16). */

@@ -1,0 +1,1 @@
+/* guide: being written (issue 16). */

@@ -1,0 +1,1 @@
+/* space: being written (issue 16). */

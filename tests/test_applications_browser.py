@@ -8,6 +8,7 @@ import json
 
 import pytest
 from conftest import PHONE
+from page_checks import focus_stops, page_problems, watch
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -38,9 +39,11 @@ def stored(page) -> dict:
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, site_url):
     context = browser.new_context(viewport=PHONE)
-    yield context.new_page()
+    page = context.new_page()
+    watch(page, site_url)
+    yield page
     context.close()
 
 
@@ -79,6 +82,14 @@ def test_rows_are_added_edited_and_removed_and_kept_with_the_summary(page, site_
     assert page.locator("article img").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert HOSTILE in page.locator("[data-apps-print-rows]").inner_text()
+
+    # With rows in it the page still passes the walk's checks, and every stop in the log
+    # (fields, selects, Remove, Add, Print) is in view with a visible focus box.
+    assert page_problems(page) == []
+    page.locator("[data-apps-toggle]").focus()
+    stops = focus_stops(page, 40, within="[data-apps]")
+    assert len(stops) >= 19  # 2 x (8 fields + Remove) + Add + Print
+    assert [stop["problems"] for stop in stops if stop["problems"]] == []
 
     rows = stored(page)["rows"]
     assert [row["stage"] for row in rows] == ["final", "applied"]

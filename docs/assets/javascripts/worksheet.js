@@ -197,7 +197,7 @@
       if (status.textContent !== message) status.textContent = message;
       toolbar.classList.toggle("is-warning", Boolean(warning));
     }
-    storage.bindShared(toolbar);
+    storage.bindShared(sheet);
 
     function save(field) {
       var id = field.getAttribute("data-field");
@@ -241,6 +241,7 @@
     });
 
     toolbar.hidden = false;
+    sheet.querySelector(".ws-privacy").hidden = false;
     if (!store) {
       say(storage.savedMessage("blocked"), true);
     } else if (Object.keys(record.answers).length) {

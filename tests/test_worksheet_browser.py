@@ -369,7 +369,10 @@ def test_a_filled_worksheet_prints_the_answers_in_place_of_the_lines(context, si
     page = open_sheet(context, site_url, "ask-for-feedback")
     page.locator("#ws-recipient").fill("Sam Lee, hiring manager")
     page.locator("#ws-request-log-r1-c1").fill("Acme analyst")
-    text = " ".join(pdf_pages(page, "Letter"))
+    assert page.locator(".ws-name-line").is_hidden()  # on screen: the line is for paper
+    pages = pdf_pages(page, "Letter")
+    text = " ".join(pages)
+    assert pages[0].index("Name:") < pages[0].index("Date:") < pages[0].index("Plan your feedback request")
     assert "Sam Lee, hiring manager" in text
     assert "Acme analyst" in text
     assert "Clear answers" not in text
@@ -534,3 +537,4 @@ def test_the_shared_computer_choice_in_the_toolbar_keeps_the_answers_in_this_tab
     page.wait_for_selector(".ws-toolbar:not([hidden])")
     assert page.locator("#ws-search-hours").input_value() == "12"
     assert page.get_by_label("Shared computer: keep nothing after I close this tab").is_checked()
+    assert page.locator(".ws-status").text_content().endswith("They are kept in this tab only.")

@@ -245,7 +245,7 @@
     if (!store) {
       say(storage.savedMessage("blocked"), true);
     } else if (Object.keys(record.answers).length) {
-      say(text("restored"), false);
+      say(text(storage.isShared() ? "restored_tab" : "restored"), false);
     }
 
     toolbar.querySelector("[data-ws-action=print]").addEventListener("click", function () {

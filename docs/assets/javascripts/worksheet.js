@@ -46,9 +46,9 @@
     var label = field.querySelector(".ws-label");
     if (!label) return field.getAttribute("data-field");
     var number = label.querySelector(".ws-number");
-    var text = label.textContent;
-    if (number) text = text.replace(number.textContent, "");
-    return text.trim();
+    var words = label.textContent;
+    if (number) words = words.replace(number.textContent, "");
+    return words.trim();
   }
 
   /* --- Reading and writing each kind of field ---------------------------- */

@@ -81,6 +81,7 @@ def test_a_strategy_page_has_its_seven_sections_in_order_and_links_its_pages(bui
         return {a["href"] for element in sections[section_id] for a in element.find_all("a", href=True)}
 
     assert "worksheet/" in links_in("your-worksheet")
+    assert {"worksheet/", "email/"} <= links_in("why-it-matters")  # near the top, for a reader who came to act
     assert "email/" in links_in("email-templates")
     assert re.fullmatch(r"Strategy [1-8] of 8", soup.select_one(".eyebrow").get_text(strip=True))
 

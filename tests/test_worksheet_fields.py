@@ -19,8 +19,13 @@ from turning_no.model.source_blocks import check_block, scan
 pytestmark = pytest.mark.unit
 
 
+EXTENSION = "turning_no.markdown.worksheet_fields"
+#: The extension's words, as mkdocs.yml gives them (extra.text.worksheet_fields).
+WORDS = {EXTENSION: {"cell_label": "{column}, row {row}"}}
+
+
 def render(source: str) -> str:
-    return markdown.markdown(textwrap.dedent(source), extensions=["turning_no.markdown.worksheet_fields", "attr_list"])
+    return markdown.markdown(textwrap.dedent(source), extensions=[EXTENSION, "attr_list"], extension_configs=WORDS)
 
 
 def assert_html(source: str, expected: str) -> None:
@@ -110,12 +115,42 @@ def test_checklist_is_a_fieldset_of_real_checkboxes():
         <p>Check all that apply.</p>
         </div>
         <ul class="ws-options">
-        <li><input id="ws-sources-1" name="sources" type="checkbox" value="1" /><label for="ws-sources-1">A mock interview</label></li>
-        <li><input id="ws-sources-2" name="sources" type="checkbox" value="2" /><label for="ws-sources-2">A <em>career</em> counselor</label></li>
+        <li><input data-item="a-mock-interview" id="ws-sources-1" name="sources" type="checkbox" value="1" /><label for="ws-sources-1">A mock interview</label></li>
+        <li><input data-item="a-career-counselor" id="ws-sources-2" name="sources" type="checkbox" value="2" /><label for="ws-sources-2">A <em>career</em> counselor</label></li>
         </ul>
         </fieldset>
         """,  # noqa: E501
     )
+
+
+def test_a_checklist_item_keeps_the_id_written_after_it_and_loses_the_braces():
+    # A reworded item, or a page in another language, keeps the English id (and the ticks).
+    html = render(
+        "/// field | Which?\n    id: which\n    kind: checklist\n\n"
+        "- He llegado a la *ronda final* {#i-reached-the-final-round}\n"
+        "- Don't [know](x.md), 3 times & more\n///\n"
+    )
+    assert (
+        '<input data-item="i-reached-the-final-round" id="ws-which-1" name="which" type="checkbox" value="1" />'
+        '<label for="ws-which-1">He llegado a la <em>ronda final</em></label>'
+    ) in html
+    assert 'data-item="don-t-know-3-times-more"' in html  # the words, not the link's address
+    assert "{#" not in html
+
+
+def test_the_table_cells_are_named_in_the_configs_words():
+    html = markdown.markdown(
+        "/// field | Registro\n    id: log\n    kind: table\n    columns: [Puesto]\n    rows: 1\n///\n",
+        extensions=[EXTENSION],
+        extension_configs={EXTENSION: {"cell_label": "Fila {row}: {column}"}},
+    )
+    assert ">Fila 1: Puesto</span>" in html
+    assert ">Fila {row}: Puesto</span>" in html  # in the template of an added row
+    with pytest.raises(ContentError) as error:
+        markdown.markdown(
+            "/// field | Log\n    id: log\n    kind: table\n    columns: [A]\n///\n", extensions=[EXTENSION]
+        )  # noqa: E501
+    assert "needs 'cell_label' in mkdocs.yml" in error.value.message
 
 
 def test_checklist_items_of_a_loose_list_lose_their_paragraphs():
@@ -178,7 +213,7 @@ def test_table_has_a_labelled_input_in_every_cell():
         </tbody>
         </table>
         </div>
-        </div>
+        <template class="ws-row-template"><tr><td><span aria-hidden="true" class="ws-cell-label" id="ws-log-r{row}-c1-label">Role, row {row}</span><input aria-labelledby="ws-log-r{row}-c1-label" id="ws-log-r{row}-c1" name="log-r{row}-c1" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td><td><span aria-hidden="true" class="ws-cell-label" id="ws-log-r{row}-c2-label">Date, row {row}</span><input aria-labelledby="ws-log-r{row}-c2-label" id="ws-log-r{row}-c2" name="log-r{row}-c2" type="text" /><span aria-hidden="true" class="ws-print-value"></span></td></tr></template></div>
         """,  # noqa: E501
     )
 
@@ -218,7 +253,7 @@ def test_questions_are_numbered_in_their_text_from_one_on_each_page():
     )
     grouped = f"//// fieldset | Group\n{source}////\n"
     # One Markdown instance for two pages, as an engine may keep it: each page starts at 1.
-    md = markdown.Markdown(extensions=["turning_no.markdown.worksheet_fields"])
+    md = markdown.Markdown(extensions=[EXTENSION], extension_configs=WORDS)
     for page in (source, grouped, source):
         html = md.convert(textwrap.dedent(page))
         numbered = [
@@ -281,6 +316,20 @@ BAD_FIELDS = [
         "this fieldset has no heading",
         RAISED,
     ),
+    (
+        "/// field | Q?\n    id: a\n    kind: checklist\n\n- Got a call\n- A phone call\n- Got a call!\n///\n",
+        7,
+        "two items of this checklist have the id 'got-a-call' (the first ",
+        RAISED,
+    ),
+    (
+        "/// field | Q?\n    id: a\n    kind: checklist\n\n- One {#same}\n- Two {#same}\n///\n",
+        6,
+        "two items of this checklist have the id 'same'",
+        RAISED,
+    ),
+    ("/// field | Q?\n    id: a\n    kind: checklist\n\n- ¡Ñú!\n///\n", 5, "has no letters a-z or digits", RAISED),
+    ("/// field | Q?\n    id: a\n    kind: checklist\n\n- One {#Bad id}\n///\n", 5, "the item id '{#Bad id}'", RAISED),
 ]
 
 
@@ -316,6 +365,17 @@ def test_the_content_check_reports_a_bad_field_at_its_line_and_nothing_else(sour
     ]
     expected = [(line, message), *ALSO.get(source, [])]
     assert_found(found, [(at, "worksheet-field", part) for at, part in expected])
+
+
+def test_the_content_check_says_where_the_first_of_two_same_ids_is_and_how_to_fix_it():
+    source = "/// field | Q?\n    id: a\n    kind: checklist\n\n- Got a\n  call\n- Got a call!\n///\n"
+    blocks, _ = scan(enumerate(source.splitlines(), start=1))
+    assert [problem.message for problem in check_block(blocks[0], BLOCKS["field"])] == [
+        "two items of this checklist have the id 'got-a-call' (the first at line 5); give this one its own id "
+        "at the end of its line, for example '{#got-a-call-2}' (a tick is kept by its item's id)"
+    ]
+    with pytest.raises(ContentError, match="the first is 'Got a call'"):
+        render(source)
 
 
 def test_an_unknown_option_is_not_rendered_by_pymdownx_so_the_check_must_catch_it():

@@ -1,14 +1,23 @@
 /*
  * Worksheets: keep the reader's answers on their own device.
  *
- * Every change is saved at once in this browser's localStorage, under the
- * worksheet's id (its strategy folder) and each field's id. Nothing is sent
- * anywhere. Answers to fields that a later version of the sheet renamed or
- * removed stay in storage and appear in the download; only "Clear answers"
+ * Every change is saved at once through storage.js, as the record
+ * "worksheet:<strategy folder>" (storage.js says where and how):
+ *
+ *     {answers: {<field id>: value}, questions: {<field id>: the question's words}, title}
+ *
+ * A value is, by the field's kind: short, long, date ("2025-05-12"), scale ("1" to "5"):
+ * a string; checklist: the ids of the ticked items (their data-item, which
+ * turning_no.markdown.worksheet_fields makes from the item's words); table: one array
+ * of cell strings per row, in the rows' order, empty rows kept (so a row keeps its number).
+ * Nothing is sent anywhere. Answers to fields that a later version of the sheet renamed
+ * or removed stay in the record and appear in the download; only "Clear answers"
  * deletes them.
  *
- * The HTML comes from turning_no/worksheet_fields.py and overrides/main.html;
- * without this script the sheet is still readable and prints blank.
+ * The HTML comes from turning_no/markdown/worksheet_fields.py (the fields, and the
+ * <template> of a table's added row) and overrides/main.html (the toolbar); every word
+ * comes from the page (extra.text.script.worksheet, through storage.text). Without this
+ * script the sheet is still readable and prints blank.
  * Typed text is only ever written with .value or .textContent, never as HTML.
  */
 (function () {
@@ -17,18 +26,7 @@
   if (window.TurningNo.worksheet) return; // instant navigation runs scripts again
   window.TurningNo.worksheet = true;
   var storage = window.TurningNo.storage;
-
-  var MESSAGES = {
-    saved: "Saved on this device.",
-    restored: "Your answers from before are back. They are saved on this device only.",
-    cleared: "Your answers are cleared.",
-    blocked:
-      "This browser is not letting the page save. Your answers will be lost when you leave. " +
-      "Use Download to keep a copy.",
-    full:
-      "This browser has no room left to save your answers. They will be lost when you leave. " +
-      "Use Download to keep a copy."
-  };
+  var text = storage.text;
 
   function emptyRecord() {
     return { answers: {}, questions: {} };
@@ -48,9 +46,9 @@
     var label = field.querySelector(".ws-label");
     if (!label) return field.getAttribute("data-field");
     var number = label.querySelector(".ws-number");
-    var text = label.textContent;
-    if (number) text = text.replace(number.textContent, "");
-    return text.trim();
+    var words = label.textContent;
+    if (number) words = words.replace(number.textContent, "");
+    return words.trim();
   }
 
   /* --- Reading and writing each kind of field ---------------------------- */
@@ -65,35 +63,30 @@
     });
   }
 
-  /* A new table row, built like turning_no.worksheet_fields.table_row builds them. */
+  /* A new table row: a copy of the field's <template> (worksheet_fields.table_row), with
+     the row's number where the template says {row}. */
   function addRow(field) {
     var body = tableBody(field);
-    var number = body.rows.length + 1;
-    var id = field.getAttribute("data-field");
-    var row = document.createElement("tr");
-    columnNames(field).forEach(function (column, index) {
-      var cellId = "ws-" + id + "-r" + number + "-c" + (index + 1);
-      var cell = document.createElement("td");
-      var label = document.createElement("span");
-      label.className = "ws-cell-label";
-      label.id = cellId + "-label";
-      label.setAttribute("aria-hidden", "true");
-      label.textContent = column + ", row " + number;
-      var input = document.createElement("input");
-      input.type = "text";
-      input.id = cellId;
-      input.setAttribute("aria-labelledby", label.id);
-      input.name = id + "-r" + number + "-c" + (index + 1);
-      var paper = document.createElement("span");
-      paper.className = "ws-print-value";
-      paper.setAttribute("aria-hidden", "true");
-      cell.appendChild(label);
-      cell.appendChild(input);
-      cell.appendChild(paper);
-      row.appendChild(cell);
+    var number = String(body.rows.length + 1);
+    var row = field.querySelector("template.ws-row-template").content.firstElementChild.cloneNode(true);
+    Array.prototype.forEach.call(row.querySelectorAll("[id], [name], [aria-labelledby]"), function (element) {
+      ["id", "name", "aria-labelledby"].forEach(function (name) {
+        var value = element.getAttribute(name);
+        if (value !== null) element.setAttribute(name, value.split("{row}").join(number));
+      });
+    });
+    Array.prototype.forEach.call(row.querySelectorAll(".ws-cell-label"), function (label) {
+      label.textContent = label.textContent.split("{row}").join(number);
     });
     body.appendChild(row);
     return row;
+  }
+
+  /* "2025-05-12" as the reader writes dates (their browser's language); other text as it is. */
+  function readerDate(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+    if (!parts) return String(value);
+    return new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])).toLocaleDateString();
   }
 
   function getValue(field) {
@@ -104,7 +97,7 @@
           return box.checked;
         })
         .map(function (box) {
-          return storage.slug(field.querySelector("label[for='" + box.id + "']").textContent.trim());
+          return box.getAttribute("data-item");
         });
     }
     if (kind === "scale") {
@@ -113,7 +106,7 @@
     }
     if (kind === "table") {
       // One query for the whole table, not one per row, so a save on each key stays fast with 200
-      // rows. Every row has one input per column (worksheet_fields.table_row and addRow).
+      // rows. Every row has one input per column (worksheet_fields.table_row, and its template).
       var body = tableBody(field);
       var inputs = body.querySelectorAll("input");
       var perRow = body.rows.length ? inputs.length / body.rows.length : 0;
@@ -135,8 +128,7 @@
     if (kind === "checklist") {
       var chosen = Array.isArray(value) ? value : [];
       field.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-        var label = field.querySelector("label[for='" + box.id + "']");
-        box.checked = chosen.indexOf(storage.slug(label.textContent.trim())) !== -1;
+        box.checked = chosen.indexOf(box.getAttribute("data-item")) !== -1;
       });
     } else if (kind === "scale") {
       field.querySelectorAll("input[type=radio]").forEach(function (radio) {
@@ -172,7 +164,7 @@
     Array.prototype.forEach.call(controls, function (each) {
       var paper = each.parentNode.querySelector(".ws-print-value");
       if (!paper) return;
-      paper.textContent = each.value;
+      paper.textContent = each.type === "date" && each.value ? readerDate(each.value) : each.value;
       (each.closest("td") || field).classList.toggle("is-filled", each.value.trim() !== "");
     });
   }
@@ -205,6 +197,7 @@
       if (status.textContent !== message) status.textContent = message;
       toolbar.classList.toggle("is-warning", Boolean(warning));
     }
+    storage.bindShared(sheet);
 
     function save(field) {
       var id = field.getAttribute("data-field");
@@ -237,7 +230,7 @@
         var add = document.createElement("button");
         add.type = "button";
         add.className = "md-button ws-add-row";
-        add.textContent = "Add a row";
+        add.textContent = text("add_row");
         add.setAttribute("aria-describedby", field.querySelector(".ws-label").id);
         add.addEventListener("click", function () {
           var row = addRow(field);
@@ -248,10 +241,11 @@
     });
 
     toolbar.hidden = false;
+    sheet.querySelector(".ws-privacy").hidden = false;
     if (!store) {
       say(storage.savedMessage("blocked"), true);
     } else if (Object.keys(record.answers).length) {
-      say(MESSAGES.restored, false);
+      say(text(storage.isShared() ? "restored_tab" : "restored"), false);
     }
 
     toolbar.querySelector("[data-ws-action=print]").addEventListener("click", function () {
@@ -265,13 +259,13 @@
       download(sheet, fields, record);
     });
     toolbar.querySelector("[data-ws-action=clear]").addEventListener("click", function () {
-      if (!window.confirm("Clear all your answers on this worksheet? This cannot be undone.")) return;
+      if (!window.confirm(text("clear_confirm"))) return;
       record = emptyRecord();
       fields.forEach(function (field) {
         setValue(field, field.getAttribute("data-kind") === "table" ? [] : "");
       });
       storage.remove("worksheet", sheetId);
-      say(MESSAGES.cleared, false);
+      say(text("cleared"), false);
     });
   }
 
@@ -279,46 +273,43 @@
 
   function answerText(field, value) {
     var kind = field ? field.getAttribute("data-kind") : null;
-    if (isEmpty(value)) return "(no answer)";
-    if (kind === "scale") return value + " out of 5";
+    if (isEmpty(value)) return text("no_answer");
+    if (kind === "scale") return text("out_of", { n: value });
     if (Array.isArray(value) && Array.isArray(value[0])) {
       var columns = field ? columnNames(field) : [];
-      return value
-        .filter(function (row) {
-          return !isEmpty(row);
-        })
-        .map(function (row, index) {
-          return (
-            "- Row " + (index + 1) + ": " +
-            row
-              .map(function (cell, cellIndex) {
-                return (columns[cellIndex] || "Column " + (cellIndex + 1)) + ": " + (cell || "-");
-              })
-              .join("; ")
-          );
-        })
-        .join("\n");
+      var lines = [];
+      value.forEach(function (row, index) {
+        if (isEmpty(row)) return; // the rows keep the numbers the reader sees on the sheet
+        var cells = row.map(function (cell, cellIndex) {
+          var column = columns[cellIndex] || text("column", { n: cellIndex + 1 });
+          return column + ": " + (cell || "-");
+        });
+        lines.push("- " + text("row", { n: index + 1 }) + ": " + cells.join("; "));
+      });
+      return lines.join("\n");
     }
     if (Array.isArray(value)) {
       var labels = {};
       if (field) {
-        field.querySelectorAll("label[for]").forEach(function (label) {
-          labels[storage.slug(label.textContent.trim())] = label.textContent.trim();
+        field.querySelectorAll("input[data-item]").forEach(function (box) {
+          var label = field.querySelector("label[for='" + box.id + "']");
+          labels[box.getAttribute("data-item")] = label ? label.textContent.trim() : "";
         });
       }
       return value
         .map(function (item) {
-          return "- [x] " + (labels[item] || item);
+          return text("checked", { item: labels[item] || item });
         })
         .join("\n");
     }
-    return String(value);
+    return kind === "date" || !field ? readerDate(value) : String(value);
   }
 
   function download(sheet, fields, record) {
     var title = sheet.getAttribute("data-title");
-    var lines = [title, "From " + document.title.split(" - ").pop() + ": " + window.location.href.split("#")[0]];
-    lines.push("Downloaded " + new Date().toLocaleDateString(), "");
+    var address = window.location.href.split("#")[0];
+    var lines = [title, text("from", { site: document.title.split(" - ").pop(), address: address })];
+    lines.push(text("downloaded", { date: new Date().toLocaleDateString() }), "");
     var onPage = {};
     fields.forEach(function (field, index) {
       var id = field.getAttribute("data-field");
@@ -329,7 +320,7 @@
       return !onPage[id];
     });
     if (older.length) {
-      lines.push("Answers to questions that are no longer on this sheet", "");
+      lines.push(text("older_answers"), "");
       older.forEach(function (id) {
         lines.push(record.questions[id] || id, answerText(null, record.answers[id]), "");
       });
@@ -337,22 +328,13 @@
     var file = new Blob([lines.join("\n")], { type: "text/plain;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(file);
-    link.download = slug(title) + ".txt";
+    link.download = (storage.slug(title) || text("file_name")) + ".txt";
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () {
       URL.revokeObjectURL(link.href);
     }, 1000);
-  }
-
-  function slug(text) {
-    return (
-      text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-|-$/g, "") || "worksheet"
-    );
   }
 
   /* Material's instant navigation swaps the page without a reload: set up each new page. */

@@ -20,6 +20,23 @@ Kinds and their options:
     date        a date
     table       a log with rows to add; `columns: [A, B, C]`, `rows: N` rows on paper (default 3)
 
+Each checklist item has an id: the words of the item, lowercase, with every run of
+other characters made one '-' (`I reached the final round` is `i-reached-the-final-round`,
+the same as storage.js's `slug`). The reader's ticks are kept by that id, so changing an
+item's words loses the tick. To keep the tick, or for a page in another language (which
+keeps the English ids), write the id at the end of the item:
+
+    - I made it to the last round {#i-reached-the-final-round}
+    - He llegado a la ronda final {#i-reached-the-final-round}
+
+Two items of one checklist with the same id stop the build (the content check names the
+file and line).
+
+A table's added rows come from a `<template>` of one row in the field, the same markup
+as the rows on the page, with `{row}` where the row's number goes (worksheet.js fills it).
+The words of each cell's label come from the extension's config, `cell_label`
+(mkdocs.yml, `extra.text.worksheet_fields`), with `{column}` and `{row}` in them.
+
 Fields that belong together can share a heading, in an outer block with one more
 slash:
 
@@ -59,6 +76,9 @@ KINDS = ("short", "long", "checklist", "scale", "date", "table")
 RULE = "worksheet-field"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+\S")
+_LIST_MARKER = re.compile(r"^\s{0,3}[-*+]\s+")
+_ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXPLICIT_ID = re.compile(r"\s*\{#([^{}]*)\}\s*$")
 # Which options each kind takes besides `id` and `kind`.
 KIND_OPTIONS = {
     "short": (),
@@ -169,6 +189,84 @@ def option_problems(label: str | None, options: dict, has_list: bool) -> Iterato
         yield None, "a checklist needs its items as a Markdown list inside the block, one '- item' per line"
 
 
+def slug(words: str) -> str:
+    """A stable id from words: lowercase, each run of other characters one '-', trimmed
+    (the same as storage.js's `slug`, which carried the older answers over)."""
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+
+
+def _plain(source: str) -> str:
+    """The words a reader sees of an item's Markdown: no link targets, tags or entities."""
+    text = re.sub(r"\]\([^)]*\)", "]", source)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"&#?[A-Za-z0-9]+;", " ", text)
+
+
+def item_id(source: str) -> tuple[str, str, str | None]:
+    """(the item's Markdown without its `{#id}`, its id, a problem or None)."""
+    match = _EXPLICIT_ID.search(source)
+    if match:
+        words, given = source[: match.start()], match.group(1).strip()
+        if not _ITEM_ID.match(given):
+            return (
+                words,
+                given,
+                (
+                    f"the item id '{{#{given}}}' must be lowercase letters and digits joined by '-', "
+                    "for example '{#final-round}'"
+                ),
+            )
+        return words, given, None
+    made = slug(_plain(source))
+    if not made:
+        return (
+            source,
+            made,
+            (
+                f"the item '{source.strip()}' has no letters a-z or digits to make its id from; "
+                "write one at the end of its line, for example '- ¿Qué pasó? {#what-happened}'"
+            ),
+        )
+    return source, made, None
+
+
+def _duplicate(item: str, first: str) -> str:
+    return (
+        f"two items of this checklist have the id '{item}' ({first}); give this one "
+        f"its own id at the end of its line, for example '{{#{item}-2}}' (a tick is kept by its item's id)"
+    )
+
+
+def checklist_items(body: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(line, Markdown) of each list item of a block's body; a wrapped item's lines joined."""
+    current: list | None = None
+    for line, text in body:
+        if _LIST_ITEM.match(text):
+            if current:
+                yield current[0], "\n".join(current[1])
+            current = [line, [_LIST_MARKER.sub("", text, count=1)]]
+        elif current and text.strip() and not text.startswith(" " * 4):
+            current[1].append(text.strip())
+        elif current:
+            yield current[0], "\n".join(current[1])
+            current = None
+    if current:
+        yield current[0], "\n".join(current[1])
+
+
+def item_problems(body: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(line, message) for each checklist item without a good id, or with another's."""
+    seen: dict[str, int] = {}
+    for line, source in checklist_items(body):
+        _words, made, problem = item_id(source)
+        if problem:
+            yield line, problem
+        elif made in seen:
+            yield line, _duplicate(made, f"the first at line {seen[made]}")
+        else:
+            seen[made] = line
+
+
 class Field(Block):
     """`/// field | Question`."""
 
@@ -184,6 +282,9 @@ class Field(Block):
         options = {key: value for key, value in (block.options or {}).items() if key != "attrs"}
         for option, message in option_problems(block.argument, options, has_list):
             yield ScanProblem(block.line_of(option) if option else block.line, message)
+        if options.get("kind") == "checklist":
+            for line, message in item_problems(block.body):
+                yield ScanProblem(line, message)
 
     @staticmethod
     def identity(block: BlockSource) -> str | None:
@@ -265,16 +366,27 @@ class Field(Block):
 
     def _render_checklist(self, block, control_id, _hint_id, items) -> None:
         listing = etree.SubElement(block, "ul", {"class": "ws-options"})
+        seen: dict[str, str] = {}
         for number, item in enumerate(items.findall("li"), start=1):
             option_id = f"{control_id}-{number}"
+            # A loose list wraps each item in <p>; the label holds the item's inline content,
+            # still Markdown here (the inline patterns run later), with its {#id} taken off.
+            source = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+            words, made, problem = item_id(source.text or "")
+            if problem:
+                raise ContentError(f"/// field | {self.argument}: {problem}", RULE)
+            if made in seen:
+                first = f"the first is '{seen[made]}'"
+                raise ContentError(f"/// field | {self.argument}: {_duplicate(made, first)}", RULE)
+            seen[made] = " ".join(words.split())
             row = etree.SubElement(listing, "li")
             etree.SubElement(
-                row, "input", {"type": "checkbox", "id": option_id, "name": self.field_id, "value": str(number)}
+                row,
+                "input",
+                {"type": "checkbox", "id": option_id, "name": self.field_id, "value": str(number), "data-item": made},
             )
             label = etree.SubElement(row, "label", {"for": option_id})
-            # A loose list wraps each item in <p>; the label holds the item's inline content.
-            source = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
-            label.text = source.text
+            label.text = words.rstrip()
             for child in list(source):
                 label.append(child)
 
@@ -295,6 +407,13 @@ class Field(Block):
                 end.text = ends[number]
 
     def _render_table(self, block, control_id, hint_id, _items) -> None:
+        cell_label = self.config.get("cell_label") or ""
+        if "{row}" not in cell_label:
+            raise ContentError(
+                "the worksheet_fields extension needs 'cell_label' in mkdocs.yml (extra.text.worksheet_fields), "
+                "with {row} in it, for example 'cell_label: \"{column}, row {row}\"'",
+                RULE,
+            )
         columns = [column.strip() for column in self.options["columns"]]
         rows = self.options.get("rows") or DEFAULT_ROWS
         block.set("data-columns", str(len(columns)))
@@ -307,12 +426,19 @@ class Field(Block):
             cell.text = column
         body = etree.SubElement(table, "tbody")
         for row in range(1, rows + 1):
-            table_row(body, control_id, self.field_id, columns, row)
+            table_row(body, control_id, self.field_id, columns, str(row), cell_label)
+        # The row a reader adds: worksheet.js copies it and puts the row's number for {row}.
+        template = etree.SubElement(block, "template", {"class": "ws-row-template"})
+        table_row(template, control_id, self.field_id, columns, ROW, cell_label)
 
 
-def table_row(body: etree.Element, control_id: str, field_id: str, columns: list[str], row: int) -> None:
-    """One row of a log table; worksheet.js builds added rows the same way."""
-    line = etree.SubElement(body, "tr")
+#: Where the row's number goes in the template of an added row.
+ROW = "{row}"
+
+
+def table_row(parent: etree.Element, control_id: str, field_id: str, columns: list[str], row: str, words: str) -> None:
+    """One row of a log table: the rows on the page, and the template of the rows a reader adds."""
+    line = etree.SubElement(parent, "tr")
     for number, column in enumerate(columns, start=1):
         cell_id = f"{control_id}-r{row}-c{number}"
         cell = etree.SubElement(line, "td")
@@ -323,7 +449,7 @@ def table_row(body: etree.Element, control_id: str, field_id: str, columns: list
         label = etree.SubElement(
             cell, "span", {"id": f"{cell_id}-label", "class": "ws-cell-label", "aria-hidden": "true"}
         )
-        label.text = f"{column}, row {row}"
+        label.text = words.replace("{column}", column).replace(ROW, row)
         etree.SubElement(
             cell,
             "input",
@@ -397,6 +523,12 @@ class QuestionNumbers(Treeprocessor):
 
 
 class WorksheetFieldsExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {
+            "cell_label": ["", "A table cell's name, {column} and {row} filled in (extra.text.worksheet_fields)"],
+        }
+        super().__init__(*args, **kwargs)
+
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 (the name pymdownx calls)
         block_mgr.register(Field, self.getConfigs())
         block_mgr.register(Fieldset, self.getConfigs())

@@ -16,8 +16,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site packet offline check test test-fast lint lock clean bench bench-engines
 
-# The Nu HTML Checker (vnu.jar) from npm, pinned in package-lock.json; it runs on
-# the machine's Java. --ignore-scripts: its install script would fetch a Java.
+# From npm, pinned in package-lock.json: the Nu HTML Checker (vnu.jar; it runs on
+# the machine's Java), ESLint and Stylelint (make lint), iframe-worker (make offline).
+# --ignore-scripts: vnu-jar's install script would fetch a Java; nothing else needs one.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
@@ -72,10 +73,14 @@ check: $(BIN)/.installed ## every content gate: content, reading level, sentence
 
 # zizmor: the GitHub Actions workflows and the Dependabot settings (pinned actions,
 # least privilege, no credentials left behind, no dangerous trigger), offline.
-lint: $(BIN)/.installed ## Python style; workflow security
+# ESLint (eslint.config.js) and Stylelint (stylelint.config.js), pinned in
+# package-lock.json: our scripts and style sheets, with the rules chosen there.
+lint: $(BIN)/.installed node_modules/.installed ## Python style; workflow security; JavaScript and CSS
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline --quiet .github/workflows/ .github/dependabot.yml
+	node_modules/.bin/eslint --max-warnings 0 docs/assets/javascripts eslint.config.js stylelint.config.js
+	node_modules/.bin/stylelint --max-warnings 0 "docs/assets/stylesheets/*.css" "src/**/*.css"
 
 # The tests come in three tiers (markers in pyproject.toml): unit (no build, no
 # browser), build (builds the site or reads a built one) and browser (Chromium).

@@ -97,4 +97,6 @@ def test_the_contact_setting_is_the_statements_link_with_a_centers_contact_besid
 def test_the_about_page_no_longer_says_search_is_the_only_place_to_type(built_site):
     text = (built_site / "about" / "index.html").read_text(encoding="utf-8")
     assert "The only place to type on this site is the search box" not in text
-    assert "the search box, the worksheets, and the email templates" in text
+    for place in ("the search box", "the start-here questions", "the worksheets", "the email templates"):
+        assert place in text
+    assert "My applications" in text and "My space" in text

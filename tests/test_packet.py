@@ -270,8 +270,9 @@ def labels_of_built_worksheets(site: Path) -> list[str]:
     names = []
     for path in sorted(site.glob("strategies/*/worksheet/index.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for control in soup.select(".worksheet input, .worksheet textarea"):
-            if control.get("type") != "radio":
+        for control in soup.select(".ws-field input, .ws-field textarea"):
+            # Not the template of an added row, which paper never shows.
+            if control.get("type") != "radio" and not control.find_parent("template"):
                 named_by = control.get("aria-labelledby")  # a table cell: named by a span
                 label = soup.find(id=named_by) if named_by else soup.find("label", attrs={"for": control["id"]})
                 names.append(label.get_text(" ", strip=True))

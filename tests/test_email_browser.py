@@ -10,7 +10,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from conftest import DESKTOP, DOCS, PHONE
+from conftest import CHROMIUM_ARGS, DESKTOP, DOCS, PHONE
 from page_checks import open_page, page_problems, watch
 from playwright.sync_api import expect
 
@@ -81,7 +81,7 @@ def test_every_template_fills_in_as_the_reader_types_and_copy_and_mailto_give_ex
         page.goto(site_url + address)
         block = page.locator(f"[data-email-template='{template.id}']")
         expect(block.locator(".email-composer")).to_be_visible()
-        assert block.locator(".email-composer input").count() == len(template.placeholders)
+        assert block.locator(".email-composer [data-blank]").count() == len(template.placeholders)
         fill_all(block, template)
 
         subject, body = filled(template.subject, template), filled(template.body, template)
@@ -115,9 +115,9 @@ def test_markup_typed_into_a_placeholder_is_shown_as_text_and_never_becomes_an_e
     page.goto(site_url + "strategies/ask-for-feedback/email/")
     block = page.locator(".email-template").first
     images_before = page.locator("img").count()
-    typed = '<img src=x onerror="window.typedMarkupRan = true">'
+    typed = "<img src=x onerror=window.typedMarkupRan=1>"
     block.get_by_label("Hiring manager's name", exact=True).press_sequentially(typed)
-    for _ in range(2):  # as typed, and as restored from sessionStorage after a reload
+    for _ in range(2):  # as typed, and as restored from the device after a reload
         assert block.locator(".email-template__body mark").first.text_content() == typed
         assert block.locator(".email-template__body").text_content().startswith(f"Hi {typed},")
         assert block.locator("img").count() == 0
@@ -126,40 +126,112 @@ def test_markup_typed_into_a_placeholder_is_shown_as_text_and_never_becomes_an_e
         page.reload()
 
 
-def test_values_stay_for_this_tab_only_and_reset_clears_them(context, site_url):
+def test_drafts_survive_closing_the_browser_and_clear_asks_first(playwright_driver, site_url, tmp_path):
+    playwright, executable = playwright_driver
+    profile = tmp_path / "profile"
     address = site_url + "strategies/build-your-skills/email/"
-    page = context.new_page()
+    first = playwright.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS)
+    page = first.new_page()
     page.goto(address)
     block = page.locator(".email-template").first
     block.get_by_label("Mentor's name", exact=True).fill("Dana")
     block.get_by_label("Job title", exact=True).fill("Nurse manager")
+    first.close()
 
-    page.reload()
+    second = playwright.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS)
+    page = second.new_page()
+    page.goto(address)
+    block = page.locator(".email-template").first
     expect(block.get_by_label("Mentor's name", exact=True)).to_have_value("Dana")
     expect(block.get_by_label("Job title", exact=True)).to_have_value("Nurse manager")
     assert block.locator(".email-template__body").text_content().startswith("Hi Dana,")
+    draft = page.evaluate(
+        "id => JSON.parse(localStorage.getItem('turning-no:/:draft:' + id))", block.get_attribute("data-email-template")
+    )
+    assert draft["v"] == 2 and list(draft["data"]["values"].values()) == ["Dana"]  # your details are kept apart
 
-    other_tab = context.new_page()  # same browser, same site: sessionStorage is not shared
-    other_tab.goto(address)
-    expect(other_tab.get_by_label("Mentor's name", exact=True)).to_have_value("")
-    other_tab.close()
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    block.get_by_role("button", name="Clear").click()
+    expect(block.get_by_role("status")).to_have_text("Nothing was cleared.")
+    expect(block.get_by_label("Mentor's name", exact=True)).to_have_value("Dana")
+    assert asked[0].startswith("Clear the blanks of this email?")
 
-    block.get_by_role("button", name="Reset").click()
-    expect(block.get_by_role("status")).to_have_text("Cleared. The blanks are back in the email.")
+    page.once("dialog", lambda dialog: dialog.accept())
+    block.get_by_role("button", name="Clear").click()
+    expect(block.get_by_role("status")).to_have_text(
+        "Cleared. The blanks are back in the email. Your details are kept."
+    )
     expect(block.get_by_label("Mentor's name", exact=True)).to_have_value("")
+    expect(block.get_by_label("Job title", exact=True)).to_have_value("Nurse manager")  # a detail: kept
     assert block.locator(".email-template__body").text_content().startswith("Hi [Mentor's name],")
-    assert page.evaluate("Object.keys(sessionStorage).filter(key => key.startsWith('turning-no:email:'))") == []
     page.reload()
-    expect(block.get_by_label("Job title", exact=True)).to_have_value("")
+    expect(page.locator(".email-template").first.get_by_label("Mentor's name", exact=True)).to_have_value("")
+    second.close()
 
 
-def test_the_privacy_note_sits_under_the_inputs(context, site_url):
+def test_your_details_typed_once_fill_every_template_on_every_email_page(context, site_url):
+    details = {
+        "your-name": "Ana Ruiz",
+        "your-phone": "555-0100",
+        "job-title": "Data analyst",
+        "company": "Acme",
+        "hiring-manager": "Ms. Lee",
+    }
     page = context.new_page()
-    page.goto(site_url + "strategies/reflect-on-feedback/email/")
-    note = page.locator(".email-composer__privacy")
-    expect(note).to_have_text(re.compile(r"^What you type stays in this browser tab only, and is deleted when you"))
-    last_input = page.locator(".email-composer input").last.bounding_box()
-    assert note.bounding_box()["y"] > last_input["y"] + last_input["height"]
+    page.goto(site_url + "strategies/ask-for-feedback/email/")
+    for detail, value in details.items():  # in whichever template asks for it first
+        page.locator(f"[data-detail='{detail}']").first.fill(value)
+    assert page.locator("[data-detail='your-phone']").first.get_attribute("type") == "tel"
+    expect(page.locator(".email-composer__details-note").first).to_be_visible()
+    seen = set()
+    for address in EMAIL_PAGES:
+        page.goto(site_url + address)
+        expect(page.locator(".email-composer").first).to_be_visible()
+        for box in page.locator("[data-detail]").all():
+            detail = box.get_attribute("data-detail")
+            assert box.input_value() == details[detail], (address, detail)
+            seen.add(detail)
+    assert seen == set(details)
+    # A change in one template changes them all, here and on the other pages.
+    page.goto(site_url + "strategies/ask-for-feedback/email/")
+    page.locator("[data-detail='job-title']").nth(1).fill("Analyst")
+    for box in page.locator("[data-detail='job-title']").all():
+        expect(box).to_have_value("Analyst")
+    page.goto(site_url + "strategies/process-emotions/email/")
+    expect(page.locator("[data-detail='job-title']").first).to_have_value("Analyst")
+    assert page.locator(".email-template__subject").first.text_content().startswith("Re: Analyst at Acme")
+
+
+def test_a_reply_copies_its_message_only(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "strategies/process-emotions/email/")
+    block = page.locator(".email-template").first
+    block.get_by_role("button", name="Copy message only").click()
+    expect(block.get_by_role("status")).to_contain_text("Message copied, without the subject line.")
+    assert page.evaluate("navigator.clipboard.readText()") == block.locator(".email-template__body").text_content()
+    assert page.get_by_role("button", name="Copy message only").count() == 1  # the page's one reply
+    expect(block.locator(".email-composer__how")).to_contain_text("choose Reply")
+
+
+def test_drafts_of_the_earlier_tab_only_composer_are_carried_over_once(context, site_url):
+    page = context.new_page()
+    address = site_url + "strategies/ask-for-feedback/email/"
+    page.goto(address)
+    template = page.locator(".email-template").first.get_attribute("data-email-template")
+    page.evaluate(
+        """id => sessionStorage.setItem('turning-no:email:' + id, JSON.stringify({
+            "Job title": "Welder", "Hiring manager's name": "Mr. Cole", "Your name": "Sam"}))""",
+        template,
+    )
+    page.reload()
+    block = page.locator(".email-template").first
+    expect(block.get_by_label("Job title", exact=True)).to_have_value("Welder")
+    expect(block.get_by_label("Hiring manager's name", exact=True)).to_have_value("Mr. Cole")
+    expect(block.get_by_label("Your name", exact=True)).to_have_value("Sam")
+    assert page.evaluate("Object.keys(sessionStorage).filter(key => key.startsWith('turning-no:email:'))") == []
+    details = page.evaluate("JSON.parse(localStorage.getItem('turning-no:/:details'))")["data"]["values"]
+    assert details == {"job-title": "Welder", "hiring-manager": "Mr. Cole", "your-name": "Sam"}
 
 
 def test_without_javascript_the_template_reads_whole_and_the_composer_stays_hidden(browser, site_url):

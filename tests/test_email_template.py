@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import assert_found, assert_same_html
 
 from turning_no.checks.email_pages import check_email_page
+from turning_no.checks.runner import extension_options
 from turning_no.markdown.email_template import EmailTemplate, EmailTemplateExtension
+from turning_no.model.config import read_config
 from turning_no.model.email_templates import parse, templates_in
 from turning_no.model.frontmatter import read_front_matter
 from turning_no.model.pages import Page
@@ -25,8 +27,12 @@ pytestmark = pytest.mark.unit
 EXTENSIONS = ["toc", "attr_list", "smarty", "pymdownx.highlight", "pymdownx.superfences"]
 
 
+#: The extension's options as mkdocs.yml gives them: its words (extra.text.email).
+OPTIONS = extension_options(read_config(Path(__file__).parents[1] / "mkdocs.yml"), "turning_no.markdown.email_template")
+
+
 def render(source: str) -> str:
-    return markdown.markdown(source, extensions=[*EXTENSIONS, EmailTemplateExtension()])
+    return markdown.markdown(source, extensions=[*EXTENSIONS, EmailTemplateExtension(**OPTIONS)])
 
 
 def assert_html(source: str, expected: str) -> None:
@@ -45,7 +51,7 @@ Subject: Thanks, [Their name]
 Hi [Their name],
 
 Thank you.
-[Your name]
+[Your name]{your-name}
 ///
 """
 
@@ -61,25 +67,31 @@ def test_a_template_renders_as_text_with_marked_placeholders_and_a_hidden_compos
         '<span class="email-template__body">Hi <mark class="email-placeholder" data-blank="0">[Their name]</mark>,\n\n'
         "Thank you.\n"
         '<mark class="email-placeholder" data-blank="1">[Your name]</mark></span></code></pre>\n'
-        '<div class="email-composer" hidden>'
+        '<div class="email-composer" data-tn-shared-scope="" hidden>'
         '<fieldset class="email-composer__blanks"><legend>Fill in the blanks</legend>'
         '<div class="email-composer__field"><label for="say-thanks-blank-1">Their name</label>'
         '<input autocomplete="off" data-blank="0" data-placeholder="Their name" id="say-thanks-blank-1" '
         'spellcheck="true" type="text"></div>'
         '<div class="email-composer__field"><label for="say-thanks-blank-2">Your name</label>'
-        '<input autocomplete="name" data-blank="1" data-placeholder="Your name" id="say-thanks-blank-2" '
-        'spellcheck="true" type="text"></div>'
+        '<input autocomplete="name" data-blank="1" data-detail="your-name" data-placeholder="Your name" '
+        'id="say-thanks-blank-2" spellcheck="true" type="text"></div>'
+        '<p class="email-composer__details-note">Your details are filled in on every email template. '
+        "Change one here and it changes in all of them.</p>"
         "</fieldset>"
-        '<p class="email-composer__privacy">What you type stays in this browser tab only, and is deleted when you '
-        "close the tab. Nothing is sent until you send the email yourself.</p>"
+        '<div class="email-composer__privacy">'
+        "<p>What you type is saved on this device only; nothing is sent until you send the email yourself.</p>"
+        '<label class="tn-shared"><input data-tn-shared="" type="checkbox"> '
+        "Shared computer: keep nothing after I close this tab</label>"
+        "</div>"
         '<div class="email-composer__actions">'
         '<button class="email-composer__copy" data-action="copy" type="button">Copy email</button>'
         '<a class="email-composer__open" data-action="open" '
         'href="mailto:?subject=Thanks%2C%20%5BTheir%20name%5D&amp;body=Hi%20%5BTheir%20name%5D%2C%0D%0A%0D%0A'
         'Thank%20you.%0D%0A%5BYour%20name%5D">Open in email app</a>'
-        '<button class="email-composer__reset" data-action="reset" type="button">Reset</button>'
+        '<button class="email-composer__reset" data-action="clear" type="button">Clear</button>'
         "</div>"
-        '<p class="email-composer__status" role="status"></p>'
+        '<p class="email-composer__how">Open in email app starts a new, empty message.</p>'
+        '<p class="email-composer__status" data-tn-shared-status="" role="status"></p>'
         "</div></div>",
     )
 
@@ -108,9 +120,9 @@ def test_the_body_is_kept_as_written_never_read_as_markdown_or_html():
 def test_the_same_placeholder_twice_has_one_input_and_each_distinct_one_its_own():
     html = soup(
         "/// email | twice\nSubject: About [Job title]\n\n"
-        "Hi [Name], the [Job title] role. [Name], thanks.\n[Your phone number]\n///\n"
+        "Hi [Name], the [Job title] role. [Name], thanks.\n[Your phone number]{your-phone}\n///\n"
     )
-    labels = [label.get_text() for label in html.select(".email-composer label")]
+    labels = [label.get_text() for label in html.select(".email-composer__blanks label")]
     assert labels == ["Job title", "Name", "Your phone number"]
     assert [mark["data-blank"] for mark in html.select("mark")] == ["0", "1", "0", "1", "2"]
     assert html.select_one("#twice-blank-3")["autocomplete"] == "tel"  # WCAG 1.3.5: input purpose
@@ -121,20 +133,78 @@ def test_a_placeholder_with_such_as_gets_a_short_label_and_a_hint():
     field = html.select_one(".email-composer__field")
     assert field.select_one("label").get_text() == "How you know them"
     assert field.select_one("#hint-blank-1-hint").get_text() == 'Such as "a former coworker"'
-    assert field.select_one("input")["aria-describedby"] == "hint-blank-1-hint"
-    assert field.select_one("input")["data-placeholder"] == 'How you know them, such as "a former coworker"'
+    assert field.select_one("[data-blank]")["aria-describedby"] == "hint-blank-1-hint"
+    assert field.select_one("[data-blank]")["data-placeholder"] == 'How you know them, such as "a former coworker"'
     # The template itself shows the placeholder whole.
     assert html.select_one("mark").get_text() == '[How you know them, such as "a former coworker"]'
 
 
 def test_a_template_without_placeholders_has_no_inputs_but_can_be_copied_and_sent():
     html = soup("/// email | plain\nSubject: Hello\n\nHello there.\n///\n")
-    assert html.select("fieldset, input") == []
+    assert html.select("fieldset, [data-blank]") == []
     assert [button.get_text() for button in html.select(".email-composer__actions > *")] == [
         "Copy email",
         "Open in email app",
-        "Reset",
+        "Clear",
     ]
+    assert html.select("[data-action='copy-body']") == []  # not a reply
+
+
+DETAILS = """\
+/// email | details
+Subject: Re: [Job title]{job-title} at [Company name]{company}
+
+Hi [Hiring manager's name]{hiring-manager}, about the [Job title]{job-title} role at [Company name]{company}:
+[One thing you discussed in the interview]. [How many years, such as six years].
+[Your name]{your-name}, [Your phone number]{your-phone}, [Your email address]{your-email}
+///
+"""
+
+
+def test_your_details_carry_their_id_and_input_type_and_long_blanks_get_a_multi_line_box():
+    html = soup(DETAILS)
+    fields = {
+        field.select_one("label").get_text(): field.select_one("input, textarea")
+        for field in html.select(".email-composer__field")
+    }
+    found = {
+        label: (box.name, box.get("type"), box.get("data-detail"), box["autocomplete"]) for label, box in fields.items()
+    }
+    assert found == {
+        "Job title": ("input", "text", "job-title", "off"),
+        "Company name": ("input", "text", "company", "off"),
+        "Hiring manager's name": ("input", "text", "hiring-manager", "off"),
+        "One thing you discussed in the interview": ("textarea", None, None, "off"),
+        "How many years": ("input", "text", None, "off"),
+        "Your name": ("input", "text", "your-name", "name"),
+        "Your phone number": ("input", "tel", "your-phone", "tel"),
+        "Your email address": ("input", "email", "your-email", "email"),
+    }
+    # The braces are author syntax: the email, its marks and its mailto link never show them.
+    text = html.select_one("pre").get_text() + unquote(html.select_one("[data-action='open']")["href"])
+    assert "{" not in text and "[Job title] at [Company name]" in text
+    assert html.select_one(".email-composer__details-note").get_text().startswith("Your details are filled in")
+
+
+def test_a_reply_also_copies_its_message_only_and_says_how_to_reply_in_the_thread():
+    html = soup(DETAILS)
+    assert [button.get_text() for button in html.select(".email-composer__actions > *")] == [
+        "Copy email",
+        "Copy message only",
+        "Open in email app",
+        "Clear",
+    ]
+    how = html.select_one(".email-composer__how").get_text()
+    assert "choose Reply" in how and "starts a new, empty message" in how
+    assert "choose Reply" not in soup(SIMPLE).select_one(".email-composer__how").get_text()
+
+
+def test_every_word_of_the_block_comes_from_the_config():
+    other = {**OPTIONS["text"], "legend": "Rellena los espacios", "copy_body": "Copiar solo el mensaje"}
+    html = markdown.markdown(DETAILS, extensions=[EmailTemplateExtension(text=other)])
+    assert "Rellena los espacios" in html and "Copiar solo el mensaje" in html
+    with pytest.raises(ContentError, match="the email template's words are missing: legend"):
+        markdown.markdown(SIMPLE, extensions=[EmailTemplateExtension(text={**OPTIONS["text"], "legend": ""})])
 
 
 def test_the_mailto_link_decodes_back_to_the_subject_and_the_body_with_crlf_line_breaks():
@@ -187,6 +257,18 @@ BROKEN_BLOCKS = [
         "[Job Title] is written [Job title] on line 4; write a placeholder the same way each time",
     ),
     ("/// email | Ask_Feedback\nSubject: Hi\n\nHello.\n///\n", 1, "the id 'Ask_Feedback' may use only lowercase"),
+    (
+        "/// email | a\nSubject: Hi\n\nHi.\n[Your name]{name}\n///\n",
+        5,
+        "[Your name]{name}: 'name' is not one of your details; use one of your-name, your-phone, your-email, "
+        "job-title, company, hiring-manager",
+    ),
+    (
+        "/// email | a\nSubject: Hi\n\nThe [Job title]{job-title} role.\nAs a [Job title]...\n///\n",
+        5,
+        "[Job title] is written [Job title]{job-title} on line 4; write its id the same way each time, "
+        "such as [Job title]{job-title} on every line",
+    ),
 ]
 
 

@@ -120,7 +120,7 @@ def test_the_zensical_build_works_in_the_browser(browser, zensical):
 
     page.goto(url + "strategies/ask-for-feedback/email/")
     composer = page.locator(".email-composer").first
-    for field in composer.locator("input").all():
+    for field in composer.locator("input[data-blank], textarea[data-blank]").all():
         field.fill("Sam")
     composer.get_by_role("button", name="Copy email").click()
     assert "Sam" in page.evaluate("navigator.clipboard.readText()")

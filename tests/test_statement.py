@@ -99,4 +99,4 @@ def test_the_about_page_no_longer_says_search_is_the_only_place_to_type(built_si
     assert "The only place to type on this site is the search box" not in text
     for place in ("the search box", "the start-here questions", "the worksheets", "the email templates"):
         assert place in text
-    assert "My applications" in text
+    assert "My applications" in text and "My space" in text

@@ -2,50 +2,32 @@
 
    Each template is shown as plain text, with its placeholders in <mark>s, and a
    composer that stays hidden until this script runs: one input per placeholder,
-   Copy email, Open in email app, and Reset. As the reader types, the marks show
-   what they typed: the template is the live preview.
+   Copy email (and, for replies, Copy message only), Open in email app, and Clear.
+   As the reader types, the marks show what they typed: the template is the preview.
 
-   What the reader types is set with textContent and never read as HTML. It is
-   kept in sessionStorage (this tab only, gone when it is closed: people share
-   computers in career centres) and sent nowhere. */
+   Records (storage.js, kept on this device, or in this tab on a shared computer):
+     draft:<template-id>  {values: {<data-blank number>: text}}  the blanks of one
+                          template that are not "your details"
+     details ("")         {values: {<detail id>: text}}  your details (data-detail,
+                          such as "your-name"), shared by every template on every page:
+                          a change in any template changes them all
+   Earlier format, carried over once: sessionStorage "turning-no:email:<template-id>"
+   = {<placeholder words>: text}, matched to the page's placeholders by their words.
+
+   What the reader types is set with .value and .textContent, never read as HTML.
+   Every word shown comes from the page (storage.text, extra.text.script.email). */
 (function () {
   "use strict";
 
-  var STORAGE_PREFIX = "turning-no:email:";
+  window.TurningNo = window.TurningNo || {};
+  if (window.TurningNo.email) return; // instant navigation runs scripts again
+  window.TurningNo.email = true;
 
-  function sessionStore() {
-    try {
-      var store = window.sessionStorage;
-      var probe = STORAGE_PREFIX + "probe";
-      store.setItem(probe, probe);
-      store.removeItem(probe);
-      return store;
-    } catch (error) {
-      return null; // blocked or full: the composer still works, it only forgets
-    }
-  }
+  var storage = window.TurningNo.storage;
+  var OLD_PREFIX = "turning-no:email:";
 
-  function load(store, key) {
-    if (!store) return {};
-    try {
-      var values = JSON.parse(store.getItem(key) || "{}");
-      return values && typeof values === "object" ? values : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(store, key, values) {
-    if (!store) return;
-    try {
-      if (Object.keys(values).length) {
-        store.setItem(key, JSON.stringify(values));
-      } else {
-        store.removeItem(key);
-      }
-    } catch (error) {
-      // Storage full: keep going without saving.
-    }
+  function words(name, values) {
+    return storage.text(name, values);
   }
 
   function copyWithSelection(text) {
@@ -81,24 +63,82 @@
 
   function blanksLeft(count) {
     if (!count) return "";
-    return count === 1
-      ? " One blank is still in [brackets]. Fill it in before you send."
-      : " " + count + " blanks are still in [brackets]. Fill them in before you send.";
+    return " " + (count === 1 ? words("blanks_one") : words("blanks_many", { n: count }));
+  }
+
+  function valuesOf(kind, id) {
+    var data = storage.read(kind, id);
+    return data && typeof data.values === "object" && data.values !== null ? data.values : {};
+  }
+
+  function normalize(text) {
+    return String(text).replace(/\s+/g, " ").trim().toLowerCase();
+  }
+
+  /* The tab-only drafts of the earlier composer, carried over once into draft/details. */
+  function migrateOld(id, inputs) {
+    var session;
+    try {
+      session = window.sessionStorage;
+    } catch (error) {
+      return;
+    }
+    var raw;
+    try {
+      raw = session && session.getItem(OLD_PREFIX + id);
+    } catch (error) {
+      return;
+    }
+    if (!raw) return;
+    var old;
+    try {
+      old = JSON.parse(raw);
+    } catch (error) {
+      old = null;
+    }
+    if (old && typeof old === "object") {
+      var byWords = {};
+      Object.keys(old).forEach(function (placeholder) {
+        if (typeof old[placeholder] === "string") byWords[normalize(placeholder)] = old[placeholder];
+      });
+      var draft = valuesOf("draft", id);
+      var details = valuesOf("details", "");
+      var draftChanged = false;
+      var detailsChanged = false;
+      inputs.forEach(function (input) {
+        var value = byWords[normalize(input.getAttribute("data-placeholder"))];
+        if (typeof value !== "string" || !value) return;
+        var detail = input.getAttribute("data-detail");
+        if (detail) {
+          if (!details[detail]) {
+            details[detail] = value;
+            detailsChanged = true;
+          }
+        } else if (!draft[input.getAttribute("data-blank")]) {
+          draft[input.getAttribute("data-blank")] = value;
+          draftChanged = true;
+        }
+      });
+      if (draftChanged && storage.write("draft", id, { values: draft }) !== "saved") return;
+      if (detailsChanged && storage.write("details", "", { values: details }) !== "saved") return;
+    }
+    session.removeItem(OLD_PREFIX + id); // carried over (or unreadable): not brought back later
   }
 
   function enhance(template) {
     if (template.hasAttribute("data-composer-ready")) return;
     template.setAttribute("data-composer-ready", "");
 
-    var key = STORAGE_PREFIX + template.getAttribute("data-email-template");
+    var id = template.getAttribute("data-email-template");
     var composer = template.querySelector(".email-composer");
     var subject = template.querySelector(".email-template__subject");
     var body = template.querySelector(".email-template__body");
     var open = composer.querySelector("[data-action='open']");
     var status = composer.querySelector(".email-composer__status");
-    var inputs = Array.prototype.slice.call(composer.querySelectorAll("input[data-blank]"));
+    var inputs = Array.prototype.slice.call(composer.querySelectorAll("[data-blank]"));
     var marks = Array.prototype.slice.call(template.querySelectorAll("mark[data-blank]"));
-    var store = sessionStore();
+
+    migrateOld(id, inputs);
 
     // The placeholder as written ("[Job title]"), by its number.
     var originals = {};
@@ -107,11 +147,7 @@
     });
 
     function say(message) {
-      // Emptied first, so that the same message twice is announced twice.
-      status.textContent = "";
-      window.setTimeout(function () {
-        status.textContent = message;
-      }, 50);
+      storage.say(status, message);
     }
 
     function unfilled() {
@@ -138,54 +174,86 @@
       );
     }
 
-    function remember() {
+    function saveDraft() {
       var values = {};
       inputs.forEach(function (input) {
-        if (input.value) values[input.getAttribute("data-placeholder")] = input.value;
+        if (input.value && !input.hasAttribute("data-detail")) values[input.getAttribute("data-blank")] = input.value;
       });
-      save(store, key, values);
+      if (Object.keys(values).length) return storage.write("draft", id, { values: values });
+      storage.remove("draft", id);
+      return "saved";
     }
 
-    var saved = load(store, key);
+    function saveDetail(input) {
+      var details = valuesOf("details", "");
+      var detail = input.getAttribute("data-detail");
+      if (input.value) details[detail] = input.value;
+      else delete details[detail];
+      // Every template on this page shows the change at once.
+      document.querySelectorAll("[data-email-template] [data-detail='" + detail + "']").forEach(function (other) {
+        if (other !== input && other.value !== input.value) {
+          other.value = input.value;
+          other.dispatchEvent(new CustomEvent("tn-detail"));
+        }
+      });
+      return storage.write("details", "", { values: details });
+    }
+
+    var draft = valuesOf("draft", id);
+    var details = valuesOf("details", "");
     inputs.forEach(function (input) {
-      var value = saved[input.getAttribute("data-placeholder")];
+      var detail = input.getAttribute("data-detail");
+      var value = detail ? details[detail] : draft[input.getAttribute("data-blank")];
       if (typeof value === "string") input.value = value;
+      input.addEventListener("tn-detail", update);
       input.addEventListener("input", function () {
         update();
-        remember();
+        var result = detail ? saveDetail(input) : saveDraft();
+        if (result !== "saved") say(storage.savedMessage(result));
       });
     });
 
-    composer.querySelector("[data-action='copy']").addEventListener("click", function () {
-      var text = "Subject: " + subject.textContent + "\n\n" + body.textContent;
+    function copy(text, message) {
       copyText(text).then(
         function () {
-          say("Email copied. Paste it into your email app." + blanksLeft(unfilled()));
+          say(message + blanksLeft(unfilled()));
         },
         function () {
-          say("Could not copy. Select the email above and copy it yourself.");
+          say(words("copy_failed"));
         }
       );
+    }
+
+    composer.querySelector("[data-action='copy']").addEventListener("click", function () {
+      copy(template.querySelector(".email-template__subject-label").textContent + " " + subject.textContent + "\n\n" + body.textContent, words("copied"));
     });
+
+    var copyBody = composer.querySelector("[data-action='copy-body']");
+    if (copyBody) {
+      copyBody.addEventListener("click", function () {
+        copy(body.textContent, words("copied_body"));
+      });
+    }
 
     open.addEventListener("click", function () {
-      say("Opening your email app. If nothing opens, use Copy email instead." + blanksLeft(unfilled()));
+      say(words("opening") + blanksLeft(unfilled()));
     });
 
-    composer.querySelector("[data-action='reset']").addEventListener("click", function () {
+    composer.querySelector("[data-action='clear']").addEventListener("click", function () {
+      if (!window.confirm(words("clear_confirm"))) {
+        say(words("clear_kept"));
+        return;
+      }
       inputs.forEach(function (input) {
-        input.value = "";
+        if (!input.hasAttribute("data-detail")) input.value = "";
       });
       update();
-      save(store, key, {});
-      say("Cleared. The blanks are back in the email.");
+      storage.remove("draft", id);
+      say(words("cleared"));
     });
 
-    if (!store) {
-      composer.querySelector(".email-composer__privacy").textContent =
-        "This browser does not let the page keep what you type, so it is lost when you leave the page. " +
-        "Nothing is sent until you send the email yourself.";
-    }
+    storage.bindShared(composer);
+    if (!storage.available()) say(storage.savedMessage("blocked"));
 
     update();
     composer.hidden = false;

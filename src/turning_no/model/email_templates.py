@@ -26,13 +26,26 @@ BODY_MAX_WORDS = 200
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: A template's first line.
 SUBJECT = re.compile(r"^Subject:[ \t]*(.*?)\s*$", re.IGNORECASE)
-#: A placeholder: words in square brackets.
-PLACEHOLDER = re.compile(r"\[([^\[\]]*)\]")
+#: A placeholder: words in square brackets, then, for one of "your details", its id in
+#: braces right after the ']': `[Job title]{job-title}`. The braces never show in the email.
+PLACEHOLDER = re.compile(r"\[([^\[\]]*)\](?:\{([^{}\s]*)\})?")
 _HINT = ", such as "
+#: "Your details": the placeholders that name the reader or the job, the same in every
+#: template (and in every language), so the reader types them once. Their id -> the
+#: input's type and its autocomplete purpose (WCAG 1.3.5). The one list of them.
+DETAILS: dict[str, tuple[str, str]] = {
+    "your-name": ("text", "name"),
+    "your-phone": ("tel", "tel"),
+    "your-email": ("email", "email"),
+    "job-title": ("text", "off"),
+    "company": ("text", "off"),
+    "hiring-manager": ("text", "off"),
+}
+#: A placeholder (not one of your details) this long or longer, with its hint, is a
+#: sentence to write: a multi-line box. "One thing you discussed in the interview" is 40.
+LONG_AT = 35
 #: The line between a template's heading and the template.
 WHEN = re.compile(r"^\*\*When to send it:\*\*\s*(.*)$")
-#: Input purposes (WCAG 1.3.5) for placeholders about the reader.
-_AUTOCOMPLETE = {"your name": "name", "your phone number": "tel", "your email address": "email", "your email": "email"}
 
 
 @dataclass(frozen=True)
@@ -40,19 +53,30 @@ class Placeholder:
     """One distinct placeholder of a template: `[text]`."""
 
     text: str  # the words inside the brackets, as written
+    detail: str | None = None  # the id of one of your details (DETAILS), if it is one
 
     @property
     def label(self) -> str:
         return self.text.split(_HINT, 1)[0].strip()
 
     @property
-    def hint(self) -> str | None:
+    def example(self) -> str | None:
+        """The words after ", such as " (the page shows them after its own "Such as")."""
         parts = self.text.split(_HINT, 1)
-        return f"Such as {parts[1].strip()}" if len(parts) == 2 else None
+        return parts[1].strip() if len(parts) == 2 else None
+
+    @property
+    def input_type(self) -> str:
+        return DETAILS[self.detail][0] if self.detail in DETAILS else "text"
 
     @property
     def autocomplete(self) -> str:
-        return _AUTOCOMPLETE.get(self.label.lower(), "off")
+        return DETAILS[self.detail][1] if self.detail in DETAILS else "off"
+
+    @property
+    def long(self) -> bool:
+        """A sentence to write (a multi-line box), not a word or two."""
+        return self.detail is None and len(self.text) >= LONG_AT
 
 
 @dataclass
@@ -118,7 +142,7 @@ def parse(
         )
         return None, problems
     subject = subject_match.group(1)
-    if not subject:
+    if not subject.strip():
         problems.append(ScanProblem(subject_line, "the subject is empty; write it after 'Subject:'"))
     rest = lines[1:]
     if rest and rest[0][1].strip():
@@ -137,9 +161,11 @@ def parse(
             )
         )
         return None, problems
-    body = "\n".join(text for _, text in rest)
+    body = _without_ids("\n".join(text for _, text in rest))
+    raw_subject = subject
+    subject = _without_ids(subject)
 
-    for number, text in [(subject_line, subject), *rest]:
+    for number, text in [(subject_line, raw_subject), *rest]:
         problems += _bracket_problems(number, text)
 
     if len(subject) > SUBJECT_MAX_LENGTH:
@@ -160,17 +186,40 @@ def parse(
             )
         )
 
-    seen: dict[str, tuple[str, int]] = {}  # normalized text -> (as first written, line)
+    seen: dict[str, tuple[str, int, str | None]] = {}  # normalized text -> (as first written, line, id)
     placeholders: list[Placeholder] = []
-    for number, text in [(subject_line, subject), *rest]:
+    for number, text in [(subject_line, raw_subject), *rest]:
         for match in PLACEHOLDER.finditer(text):
-            words_inside = match.group(1)
+            words_inside, detail = match.group(1), match.group(2)
             if not words_inside.strip():
                 continue
+            if detail is not None and detail not in DETAILS:
+                problems.append(
+                    ScanProblem(
+                        number,
+                        f"[{words_inside}]{{{detail}}}: '{detail}' is not one of your details; "
+                        f"use one of {', '.join(DETAILS)} (the list is DETAILS in "
+                        "turning_no/model/email_templates.py), or remove the braces for a blank of this email only",
+                    )
+                )
+                detail = None
             key = normalize(words_inside)
+            where = f"on line {seen[key][1]}" if key in seen and start_line is not None else "above"
             if key not in seen:
-                seen[key] = (words_inside, number)
-                placeholders.append(Placeholder(words_inside))
+                seen[key] = (words_inside, number, detail)
+                placeholders.append(Placeholder(words_inside, detail))
+            elif seen[key][2] != detail:
+                first = seen[key]
+                problems.append(
+                    ScanProblem(
+                        number,
+                        f"[{words_inside}] is written "
+                        + (f"[{first[0]}]{{{first[2]}}}" if first[2] else f"[{first[0]}] without an id")
+                        + f" {where}; write its id the same way each time, such as [{first[0]}]"
+                        + (f"{{{first[2]}}}" if first[2] else f"{{{detail}}}")
+                        + " on every line",
+                    )
+                )
             elif seen[key][0] != words_inside:
                 problems.append(
                     ScanProblem(
@@ -192,6 +241,11 @@ def parse(
                 )
             )
     return Template(template_id, subject, body, placeholders), problems
+
+
+def _without_ids(text: str) -> str:
+    """The text as the reader sees it: `[Job title]{job-title}` is `[Job title]`."""
+    return PLACEHOLDER.sub(lambda match: f"[{match.group(1)}]", text)
 
 
 def normalize(words: str) -> str:

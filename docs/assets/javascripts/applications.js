@@ -293,7 +293,6 @@
     });
 
     document.querySelectorAll("[data-apps-shared]").forEach(function (shared) {
-      shared.querySelector("[data-apps-shared-label]").textContent = words("shared_computer");
       storage().bindShared(shared);
       shared.hidden = false;
     });

@@ -117,7 +117,6 @@
     if (section.hasAttribute("data-ready")) return;
     section.setAttribute("data-ready", "");
     var status = section.querySelector(".space-status");
-    section.querySelector("[data-space-shared-label]").textContent = storage.text("shared_computer");
     storage.bindShared(section);
     section.querySelector("[data-space-action=export]").addEventListener("click", function () {
       exportFile(section, status);

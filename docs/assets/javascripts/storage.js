@@ -216,8 +216,12 @@
     return true;
   }
 
-  /* Bind every "shared computer" checkbox on the page (the templates write them). */
+  /* Bind every "shared computer" checkbox in scope, and name those a page's Markdown
+     left unnamed (<span data-tn-shared-label>): the words are the config's, once. */
   function bindShared(scope) {
+    (scope || document).querySelectorAll("[data-tn-shared-label]").forEach(function (label) {
+      label.textContent = text("shared_computer");
+    });
     (scope || document).querySelectorAll("input[data-tn-shared]").forEach(function (box) {
       if (box.hasAttribute("data-tn-bound")) return;
       box.setAttribute("data-tn-bound", "");
